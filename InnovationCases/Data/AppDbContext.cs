@@ -1,0 +1,67 @@
+using InnovationCases.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<BudgetYear> BudgetYears => Set<BudgetYear>();
+    public DbSet<Pool> Pools => Set<Pool>();
+    public DbSet<InnovationCase> Cases => Set<InnovationCase>();
+    public DbSet<CasePartnerDepartment> CasePartnerDepartments => Set<CasePartnerDepartment>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<EffectReport> EffectReports => Set<EffectReport>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<ApplicationDraft> Drafts => Set<ApplicationDraft>();
+    public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: readable in the file, and adding a value never renumbers rows.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The audit trail is append-only, and every saved change to a case bumps its version, which is
+    /// the concurrency token (SQLite has no row version of its own).
+    /// </summary>
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries<CaseEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Case events are immutable.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<InnovationCase>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = entry.OriginalValues.GetValue<int>(nameof(InnovationCase.Version)) + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using InnovationCases.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnovationCases.Data.Configuration;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<InnovationCase>
+{
+    public void Configure(EntityTypeBuilder<InnovationCase> b)
+    {
+        b.ToTable("Cases");
+        b.HasIndex(c => c.CaseNumber).IsUnique();
+        b.Property(c => c.CaseNumber).HasMaxLength(20);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.Title).HasMaxLength(InnovationCase.TitleMax);
+        b.Property(c => c.Summary).HasMaxLength(InnovationCase.SummaryMax);
+        b.Property(c => c.Description).HasMaxLength(InnovationCase.DescriptionMax);
+        b.HasOne(c => c.Pool).WithMany().HasForeignKey(c => c.PoolId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.LeadDepartment).WithMany().HasForeignKey(c => c.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.PartnerDepartments).WithOne().HasForeignKey(p => p.CaseId);
+        b.HasMany(c => c.ExternalPartners).WithOne().HasForeignKey("CaseId");
+        b.HasMany(c => c.Assessments).WithOne().HasForeignKey(a => a.CaseId);
+        b.HasMany(c => c.EffectReports).WithOne().HasForeignKey(r => r.CaseId);
+        b.Ignore(c => c.PaybackYears);
+        b.Ignore(c => c.CoFinancingShare);
+        b.Ignore(c => c.IsMultiYear);
+        b.Ignore(c => c.DepartmentCount);
+        b.Ignore(c => c.ConsumedAmount);
+
+        // The board, the grid and the dashboard filter by these.
+        b.HasIndex(c => new { c.Stage, c.StageChangedAt });
+        b.HasIndex(c => new { c.PoolId, c.Stage });
+        b.HasIndex(c => new { c.LeadDepartmentId, c.Stage });
+        b.HasIndex(c => new { c.BudgetYear, c.Stage });
+        b.HasIndex(c => c.SubmittedAt);
+    }
+}

@@ -1,0 +1,10 @@
+namespace InnovationCases.Domain;
+
+public enum ApplicantType
+{
+    Department,
+    CivilSociety,
+    Business,
+    EducationInstitution,
+    Region,
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InnovationCases.Domain.Workflow;
+
+namespace InnovationCases.Domain;
+
+/// <summary>
+/// One line of a case's audit trail. Written in the same transaction as the change it records and
+/// never changed afterwards (<see cref="Data.AppDbContext"/> refuses updates and deletes).
+/// </summary>
+public sealed class CaseEvent
+{
+    public long Id { get; set; }
+    public int CaseId { get; set; }
+    public CaseEventKind Kind { get; set; }
+    public Stage? FromStage { get; set; }
+    public Stage ToStage { get; set; }
+    public Trigger? Trigger { get; set; }
+    public required string ActorUserId { get; set; }
+    public required string ActorName { get; set; }
+    public DateTime At { get; set; }
+    public string? Note { get; set; }
+
+    /// <summary>The trigger's data or the edited fields, as JSON.</summary>
+    public string? DataJson { get; set; }
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The event for a fired trigger; the reason (or note) is the event's note, the data its JSON.</summary>
+    public static CaseEvent ForMove(InnovationCase c, Stage from, Trigger trigger, TransitionData data, Actor actor) => new()
+    {
+        CaseId = c.Id,
+        Kind = CaseEventKind.Moved,
+        FromStage = from,
+        ToStage = c.Stage,
+        Trigger = trigger,
+        ActorUserId = actor.UserId,
+        ActorName = actor.Name,
+        At = c.StageChangedAt,
+        Note = string.IsNullOrWhiteSpace(data.Reason) ? data.Note?.Trim() : data.Reason.Trim(),
+        DataJson = JsonSerializer.Serialize(data, Json),
+    };
+
+    /// <summary>The first event of a case: it was submitted.</summary>
+    public static CaseEvent ForCreated(InnovationCase c, Actor actor) => new()
+    {
+        CaseId = c.Id,
+        Kind = CaseEventKind.Created,
+        ToStage = c.Stage,
+        ActorUserId = actor.UserId,
+        ActorName = actor.Name,
+        At = c.SubmittedAt,
+    };
+
+    /// <summary>Serializes any event payload (edited fields, an assessment summary) the same way.</summary>
+    public static string ToJson<T>(T payload) => JsonSerializer.Serialize(payload, Json);
+}

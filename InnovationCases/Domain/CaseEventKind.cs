@@ -1,0 +1,10 @@
+namespace InnovationCases.Domain;
+
+public enum CaseEventKind
+{
+    Created,
+    Moved,
+    Edited,
+    Assessed,
+    EffectReported,
+}

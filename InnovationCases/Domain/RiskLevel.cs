@@ -1,0 +1,8 @@
+namespace InnovationCases.Domain;
+
+public enum RiskLevel
+{
+    Low,
+    Medium,
+    High,
+}

@@ -1,0 +1,10 @@
+namespace InnovationCases.Domain;
+
+public enum Role
+{
+    Caseworker,
+    DirectorGroup,
+    Manager,
+    DepartmentStaff,
+    Admin,
+}

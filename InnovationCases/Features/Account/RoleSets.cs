@@ -1,0 +1,25 @@
+using InnovationCases.Domain;
+
+namespace InnovationCases.Features.Account;
+
+/// <summary>
+/// Which roles use which part of the app, as role lists for <c>[Authorize(Roles = ...)]</c> and
+/// <c>AuthorizeView</c>. Pages and navigation read the same constants.
+/// </summary>
+public static class RoleSets
+{
+    public const string Caseworker = nameof(Role.Caseworker);
+    public const string Admin = nameof(Role.Admin);
+    public const string DepartmentStaff = nameof(Role.DepartmentStaff);
+
+    /// <summary>Everyone who works with cases (not the administrator).</summary>
+    public const string CaseUsers = "Caseworker,DirectorGroup,Manager,DepartmentStaff";
+
+    /// <summary>Those who see all cases: the grid, dashboard and reports.</summary>
+    public const string AllCasesReaders = "Caseworker,DirectorGroup,Manager";
+
+    /// <summary>Those who may write an application.</summary>
+    public const string Applicants = "Caseworker,DepartmentStaff";
+
+    public const string PoolReaders = "Caseworker,DirectorGroup,Manager,Admin";
+}

@@ -1,0 +1,27 @@
+using InnovationCases.Domain;
+
+namespace InnovationCases.Features.Live;
+
+/// <summary>
+/// A committed change to one case, carrying what open pages need to update without reading the
+/// database again, and what they need to decide whether their user may see it.
+/// </summary>
+public sealed record CaseChange(
+    int CaseId,
+    string CaseNumber,
+    CaseEventKind Kind,
+    Stage? FromStage,
+    Stage ToStage,
+    int Version,
+    string ActorName,
+    DateTime At,
+    int LeadDepartmentId,
+    IReadOnlyList<int> PartnerDepartmentIds,
+    string? Note = null)
+{
+    public bool IsVisibleTo(Actor actor) => actor.Role switch
+    {
+        Role.DepartmentStaff => actor.DepartmentId is { } d && (LeadDepartmentId == d || PartnerDepartmentIds.Contains(d)),
+        _ => true,
+    };
+}

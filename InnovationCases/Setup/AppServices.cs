@@ -1,0 +1,75 @@
+using System.Globalization;
+using InnovationCases.Data;
+using InnovationCases.Features.Account;
+using InnovationCases.Features.Cases;
+using InnovationCases.Features.Live;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace InnovationCases.Setup;
+
+public static class AppServices
+{
+    public static WebApplicationBuilder AddInnovationCases(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Danish everywhere: numbers, money and dates in da-DK.
+        var danish = CultureInfo.GetCultureInfo("da-DK");
+        CultureInfo.DefaultThreadCurrentCulture = danish;
+        CultureInfo.DefaultThreadCurrentUICulture = danish;
+        services.AddLocalization();
+
+        // Blazor and MudBlazor
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+
+        // Data
+        services.AddSingleton(TimeProvider.System);
+        services.AddAppDatabase(builder.Configuration, builder.Environment);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Sign-in and roles
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        services.AddScoped<CurrentActor>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthorization();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "InnovationCases.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+
+        // Features
+        services.AddSingleton<CaseChangeNotifier>();
+        services.AddSingleton<CaseWorkflowService>();
+
+        return builder;
+    }
+}
