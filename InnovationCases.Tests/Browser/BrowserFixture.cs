@@ -1,0 +1,58 @@
+using InnovationCases.Tests.Support;
+using Microsoft.Playwright;
+
+namespace InnovationCases.Tests.Browser;
+
+/// <summary>
+/// One app on real Kestrel with a file database and demo data, and one headless Debian Chromium,
+/// shared by the browser tests of a collection. Without Chromium the tests fail: they are never
+/// skipped (CI installs it, see .ci/run).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public TestApp App { get; } = new(demoData: true);
+    public Uri BaseAddress { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? ChromiumPath;
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {path}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH; .ci/run does this.");
+        }
+
+        BaseAddress = App.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page on the app.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "da-DK", ViewportSize = new() { Width = 1600, Height = 1000 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

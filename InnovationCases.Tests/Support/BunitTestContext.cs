@@ -1,0 +1,21 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace InnovationCases.Tests.Support;
+
+/// <summary>bUnit set up once the way MudBlazor's own tests do: loose JS interop, instant snackbars.</summary>
+public abstract class BunitTestContext : BunitContext
+{
+    protected BunitTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        Services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,77 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InnovationCases.Tests.Support;
+
+/// <summary>
+/// The real app on a fresh SQLite file in a temp folder, with demo data unless told otherwise.
+/// <see cref="StartKestrel"/> serves it on a real port for the browser.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ic-tests", Guid.NewGuid().ToString("N"));
+
+    public TestApp(bool demoData = true, string environment = "Testing")
+    {
+        DemoData = demoData;
+        Environment = environment;
+        Directory.CreateDirectory(_folder);
+    }
+
+    public bool DemoData { get; }
+    public string Environment { get; }
+    public string DatabasePath => Path.Combine(_folder, "cases.db");
+
+    /// <summary>Extra configuration for a test, applied before the app starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public IServiceProvider AppServices => Services;
+
+    /// <summary>Starts the app on Kestrel on a free port and returns its base address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    public async Task<AppDbContext> DbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    public async Task<Actor> ActorAsync(string email)
+    {
+        await using var db = await DbAsync();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        return user.ToActor();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Cases", $"Data Source={DatabasePath}");
+        builder.UseSetting("DemoData:Enabled", DemoData ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing connection; the temp folder is cleaned by the OS.
+        }
+    }
+}
