@@ -3,6 +3,7 @@ using InnovationCases.Data;
 using InnovationCases.Features.Account;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Live;
+using InnovationCases.Features.Moves;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -69,6 +70,7 @@ public static class AppServices
         // Features
         services.AddSingleton<CaseChangeNotifier>();
         services.AddSingleton<CaseWorkflowService>();
+        services.AddScoped<MoveRunner>();
 
         return builder;
     }

@@ -1,0 +1,66 @@
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Account;
+using InnovationCases.Features.Cases;
+using InnovationCases.Resources;
+using MudBlazor;
+
+namespace InnovationCases.Features.Moves;
+
+/// <summary>
+/// Runs a move for the signed-in user from anywhere (board drop, card menu, case page): opens the
+/// dialog for the move's data when it needs any, fires it through <see cref="CaseWorkflowService"/>,
+/// and tells the user the outcome. Returns null when the user cancelled.
+/// </summary>
+public sealed class MoveRunner(IDialogService dialogs, CaseWorkflowService workflow, CurrentActor current, ISnackbar snackbar)
+{
+    public async Task<MoveResult?> RunAsync(MoveRequest request)
+    {
+        MoveResult? result;
+        if (request.NeedsDialog)
+        {
+            var parameters = new DialogParameters<MoveDialog> { { d => d.Request, request } };
+            var title = string.Format(MoveText.DialogTitle, request.Trigger.Label(), request.CaseNumber);
+            var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
+            var dialog = await dialogs.ShowAsync<MoveDialog>(title, parameters, options);
+            var closed = await dialog.Result;
+            if (closed is null || closed.Canceled)
+            {
+                return null;
+            }
+
+            result = closed.Data as MoveResult;
+        }
+        else
+        {
+            var actor = await current.RequireAsync();
+            result = await workflow.FireAsync(request.CaseNumber, request.Trigger, new TransitionData(), actor, request.Version);
+        }
+
+        if (result is not null)
+        {
+            Report(result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Shows a move's outcome as a snackbar: success, refusal with its reasons, or who moved it first.</summary>
+    public void Report(MoveResult result)
+    {
+        switch (result)
+        {
+            case MoveResult.Moved m:
+                snackbar.Add(string.Format(MoveText.Moved, m.CaseNumber, m.To.Label()), Severity.Success);
+                break;
+            case MoveResult.Refused r:
+                snackbar.Add(string.Format(MoveText.Refused, string.Join(" ", r.Reasons)), Severity.Error);
+                break;
+            case MoveResult.Conflict c:
+                snackbar.Add(string.Format(MoveText.Conflict, c.Message), Severity.Warning);
+                break;
+            case MoveResult.NotFound n:
+                snackbar.Add(string.Format(MoveText.NotFound, n.Message), Severity.Error);
+                break;
+        }
+    }
+}
