@@ -2,6 +2,7 @@ using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
 using InnovationCases.Features.Cases;
+using InnovationCases.Features.Dashboard;
 using InnovationCases.Features.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -69,6 +70,7 @@ public static class AppServices
         // Features
         services.AddSingleton<CaseChangeNotifier>();
         services.AddSingleton<CaseWorkflowService>();
+        builder.AddDashboard();
 
         return builder;
     }
