@@ -68,4 +68,18 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
         Assert.Equal([0xEF, 0xBB, 0xBF], body.Take(3));
         Assert.StartsWith("Sagsnr.;Titel;Afdeling", System.Text.Encoding.UTF8.GetString(body, 3, body.Length - 3));
     }
+
+    [Fact]
+    public async Task Department_staff_can_neither_open_the_dashboard_nor_download_reports()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync(DemoUsers.Mbu, "/");
+
+        var export = await page.APIRequest.GetAsync("/reports/finance.csv?year=2026", new() { MaxRedirects = 0 });
+        Assert.NotEqual(200, export.Status);
+        Assert.Contains("access-denied", export.Headers.GetValueOrDefault("location") ?? "");
+
+        await page.GotoInteractiveAsync("/dashboard");
+        await Assertions.Expect(page.Locator("[data-stage-count]")).ToHaveCountAsync(0);
+    }
 }

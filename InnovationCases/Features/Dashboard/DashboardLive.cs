@@ -24,6 +24,7 @@ public sealed class DashboardLive : IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger<DashboardLive> _logger;
     private readonly IDisposable _subscription;
+    private readonly ITimer _refresh;
     private readonly ConcurrentDictionary<int, Lazy<Task<DashboardSnapshot>>> _snapshots = new();
     private readonly Lock _lock = new();
     private Func<int, Task>[] _handlers = [];
@@ -36,7 +37,12 @@ public sealed class DashboardLive : IDisposable
         _clock = clock;
         _logger = logger;
         _subscription = notifier.Subscribe(OnChangeAsync);
+        // Time passes without changes too: days in stage grow and cases start to stand still.
+        _refresh = clock.CreateTimer(_ => Refresh(), null, RefreshEvery, RefreshEvery);
     }
+
+    /// <summary>How often open dashboards are recomputed when nothing changes.</summary>
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(5);
 
     /// <summary>How long to gather changes before recomputing.</summary>
     public TimeSpan Coalesce { get; init; } = TimeSpan.FromMilliseconds(250);
@@ -62,16 +68,32 @@ public sealed class DashboardLive : IDisposable
         return new Subscription(this, handler);
     }
 
-    public void Dispose() => _subscription.Dispose();
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _refresh.Dispose();
+    }
 
     private Task OnChangeAsync(CaseChange change)
+    {
+        ScheduleRecompute();
+        return Task.CompletedTask;
+    }
+
+    private void Refresh()
+    {
+        if (Volatile.Read(ref _handlers).Length > 0)
+        {
+            ScheduleRecompute();
+        }
+    }
+
+    private void ScheduleRecompute()
     {
         if (Interlocked.Exchange(ref _pending, 1) == 0)
         {
             _ = RecomputeSoonAsync();
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task RecomputeSoonAsync()

@@ -2,9 +2,6 @@ using InnovationCases.Domain;
 
 namespace InnovationCases.Features.Dashboard;
 
-/// <summary>One stage change of one case, as read from the event log (Created and Moved events).</summary>
-public sealed record StageEvent(int CaseId, string CaseNumber, DateTime At, Stage ToStage);
-
 /// <summary>
 /// The pure arithmetic behind the dashboard: medians, the cumulative flow and the time spent in each
 /// stage, computed from small projections so that tests can check them against hand-computed figures.
@@ -107,9 +104,3 @@ public static class DashboardMath
             })
             .ToList();
 }
-
-/// <summary>One stay of a case in a stage; <paramref name="Ongoing"/> when the case is still there.</summary>
-public sealed record StageStay(string CaseNumber, Stage Stage, double Days, bool Ongoing);
-
-/// <summary>The median time in a stage and its slowest stays.</summary>
-public sealed record StageTime(Stage Stage, double? MedianDays, IReadOnlyList<StageStay> Slowest);

@@ -28,12 +28,3 @@ public sealed record DashboardSnapshot(
     IReadOnlyList<StageTime> TimeInStage,
     IReadOnlyList<StalledCase> Stalled,
     IReadOnlyList<ActivityItem> Activity);
-
-/// <summary>A sum of kroner for one category (a theme's label, a department's name).</summary>
-public sealed record AmountBy(string Label, long Amount);
-
-/// <summary>A case that has stayed in its stage longer than the stage's limit.</summary>
-public sealed record StalledCase(string CaseNumber, string Title, Stage Stage, DateTime Since, int Days, int LimitDays);
-
-/// <summary>One line of the activity feed.</summary>
-public sealed record ActivityItem(long EventId, string CaseNumber, string Title, CaseEventKind Kind, Stage? FromStage, Stage ToStage, Trigger? Trigger, string ActorName, DateTime At);

@@ -1,15 +1,5 @@
 namespace InnovationCases.Features.Reports;
 
-/// <summary>How a column's values are written: as text, or as whole kroner.</summary>
-public enum ReportValueKind
-{
-    Text,
-    Money,
-}
-
-/// <summary>A column of a report: its Danish header and the kind of its values.</summary>
-public sealed record ReportColumn(string Header, ReportValueKind Kind);
-
 /// <summary>
 /// A report as a plain table, the one shape that the page renders and the CSV and XLSX exports
 /// write, so that all three always agree. Text cells are strings (or null), money cells longs (or null).
