@@ -8,7 +8,7 @@ public static class DanishTime
     public static DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    /// <summary>Date and time the Danish way, e.g. <c>27.11.2026 14:05</c>.</summary>
+    /// <summary>Date and time the Danish way, e.g. <c>27.11.2026 14.05</c> (da-DK uses a dot between hours and minutes).</summary>
     public static string Format(DateTime utc) => ToLocal(utc).ToString("dd.MM.yyyy HH:mm", Domain.Money.Danish);
 
     private static TimeZoneInfo Find()

@@ -103,6 +103,13 @@ public sealed class DashboardLive : IDisposable
             await Task.Delay(Coalesce, _clock);
             // Changes from here on schedule another round, so none is lost.
             Volatile.Write(ref _pending, 0);
+            if (Volatile.Read(ref _handlers).Length == 0)
+            {
+                // Nobody is watching: forget the snapshots; the next viewer computes a fresh one.
+                _snapshots.Clear();
+                return;
+            }
+
             foreach (var year in _snapshots.Keys.ToList())
             {
                 var fresh = await ComputeAsync(year);
