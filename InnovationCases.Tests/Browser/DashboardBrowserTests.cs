@@ -1,6 +1,7 @@
 using System.Globalization;
 using InnovationCases.Domain;
 using InnovationCases.Features.Cases;
+using InnovationCases.Features.Live;
 using InnovationCases.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -13,9 +14,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task A_move_elsewhere_updates_the_open_dashboards_stage_counts_and_activity_feed_without_reload()
     {
+        // A case submitted elsewhere: the intake publishes its creation, as every write does.
         var c = await Arrange.CaseAsync(fixture.App, Stage.Submitted);
+        fixture.App.AppServices.GetRequiredService<CaseChangeNotifier>().Publish(new CaseChange(
+            c.Id, c.CaseNumber, CaseEventKind.Created, null, Stage.Submitted, c.Version, "Test", c.SubmittedAt, c.LeadDepartmentId, []));
         var page = await fixture.NewPageAsync();
         await page.LoginAsync(DemoUsers.Manager, "/dashboard");
+        // The figures read below include the new case once the feed shows it.
+        await Assertions.Expect(page.GetByTestId("activity-feed").Locator($"li[data-case-number='{c.CaseNumber}']")).ToHaveCountAsync(1);
         var submitted = page.Locator("[data-stage-count='Submitted']");
         var screened = page.Locator("[data-stage-count='Screened']");
         await Assertions.Expect(submitted).ToBeVisibleAsync();

@@ -51,8 +51,19 @@ public sealed class DashboardLive : IDisposable
     public int Computations => Volatile.Read(ref _computations);
 
     /// <summary>The current snapshot for <paramref name="year"/>, computed on first request.</summary>
-    public Task<DashboardSnapshot> GetAsync(int year) =>
-        _snapshots.GetOrAdd(year, y => new Lazy<Task<DashboardSnapshot>>(() => ComputeAsync(y))).Value;
+    public Task<DashboardSnapshot> GetAsync(int year)
+    {
+        var snapshot = _snapshots.GetOrAdd(year, y => new Lazy<Task<DashboardSnapshot>>(() => ComputeAsync(y))).Value;
+        if (snapshot.IsCompletedSuccessfully && snapshot.Result.ComputedAt < _clock.GetUtcNow().UtcDateTime - RefreshEvery)
+        {
+            // Nobody watched for a while (the timer only runs for open dashboards): start afresh.
+            var fresh = new Lazy<Task<DashboardSnapshot>>(() => ComputeAsync(year));
+            _snapshots[year] = fresh;
+            return fresh.Value;
+        }
+
+        return snapshot;
+    }
 
     /// <summary>
     /// Calls <paramref name="handler"/> with the year whenever a new snapshot is ready. Handlers must
