@@ -28,6 +28,7 @@ public static class ReportXlsx
             .ToList();
         if (rows.Count == 0)
         {
+            // MiniExcel takes the header from the first row: an empty report still gets its headers.
             rows.Add(table.Columns.ToDictionary(c => c.Header, _ => (object?)null));
         }
 
