@@ -2,6 +2,7 @@ using System.Text.Json;
 using InnovationCases.Components;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Reports;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -29,6 +30,7 @@ public static class AppPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapReportExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

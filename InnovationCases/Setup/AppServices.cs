@@ -2,6 +2,7 @@ using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
 using InnovationCases.Features.Cases;
+using InnovationCases.Features.Dashboard;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Moves;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -71,6 +72,7 @@ public static class AppServices
         services.AddSingleton<CaseChangeNotifier>();
         services.AddSingleton<CaseWorkflowService>();
         services.AddScoped<MoveRunner>();
+        builder.AddDashboard();
 
         return builder;
     }
