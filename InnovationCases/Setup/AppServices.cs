@@ -1,6 +1,7 @@
 using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Admin;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Live;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -69,6 +70,7 @@ public static class AppServices
         // Features
         services.AddSingleton<CaseChangeNotifier>();
         services.AddSingleton<CaseWorkflowService>();
+        services.AddScoped<AdminService>();
 
         return builder;
     }
