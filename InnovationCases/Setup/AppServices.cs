@@ -55,6 +55,7 @@ public static class AppServices
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<DanishIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {
