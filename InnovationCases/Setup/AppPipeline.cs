@@ -2,6 +2,8 @@ using System.Text.Json;
 using InnovationCases.Components;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Account.Oidc;
+using InnovationCases.Features.Admin;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,6 +14,9 @@ public static class AppPipeline
     public static async Task<WebApplication> MapInnovationCasesAsync(this WebApplication app)
     {
         await app.Services.InitializeDatabaseAsync();
+        await app.Services.BootstrapAdminAsync();
+
+        app.UseSecurityHeaders(app.Services.GetService<OidcOptions>()?.Authority);
 
         if (!app.Environment.IsDevelopment())
         {
@@ -29,6 +34,7 @@ public static class AppPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapOidcSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

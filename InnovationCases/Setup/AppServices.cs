@@ -1,6 +1,7 @@
 using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Admin;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Live;
@@ -42,7 +43,11 @@ public static class AppServices
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddScoped<CurrentActor>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddOidcSignIn(builder.Configuration);
         services.AddAuthorization();
+        // The cookie re-reads the user (security stamp) every minute: a deactivated user's or an
+        // old role's cookie stops working for new requests as fast as open circuits are revalidated.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
