@@ -25,7 +25,11 @@ public static class AppPipeline
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly pages for GET only: re-executing a refused POST (e.g. a missing antiforgery token)
+        // would read its form again and turn a clean 400 into an exception.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization("da-DK");
         app.UseAuthentication();
         app.UseAuthorization();

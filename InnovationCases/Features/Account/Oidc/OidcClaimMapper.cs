@@ -16,6 +16,8 @@ public static class OidcClaimMapper
     public static OidcMapping Map(IEnumerable<Claim> claims, OidcOptions options)
     {
         var list = claims.ToList();
+        var roleMap = new Dictionary<string, string>(options.RoleMap, StringComparer.OrdinalIgnoreCase);
+        var departmentMap = new Dictionary<string, string>(options.DepartmentMap, StringComparer.OrdinalIgnoreCase);
         string? First(params string[] types) =>
             types.Select(t => list.FirstOrDefault(c => c.Type == t)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
@@ -25,14 +27,14 @@ public static class OidcClaimMapper
         var groups = list.Where(c => c.Type == options.GroupClaim).Select(c => c.Value.Trim()).Where(v => v.Length > 0).ToList();
 
         var roles = groups
-            .Select(g => options.RoleMap.TryGetValue(g, out var r) && Enum.TryParse<Role>(r, ignoreCase: true, out var role) ? role : (Role?)null)
+            .Select(g => roleMap.TryGetValue(g, out var r) && Enum.TryParse<Role>(r, ignoreCase: true, out var role) ? role : (Role?)null)
             .OfType<Role>()
             .Distinct()
             .ToList();
         Role? chosen = Precedence.Where(roles.Contains).Select(r => (Role?)r).FirstOrDefault();
 
         var departments = groups
-            .Select(g => options.DepartmentMap.TryGetValue(g, out var code) ? code.Trim().ToUpperInvariant() : null)
+            .Select(g => departmentMap.TryGetValue(g, out var code) ? code.Trim().ToUpperInvariant() : null)
             .OfType<string>()
             .Where(c => c.Length > 0)
             .Distinct()
