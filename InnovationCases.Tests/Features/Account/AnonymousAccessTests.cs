@@ -117,6 +117,18 @@ public sealed class AnonymousAccessTests(AccountAppFixture fixture) : IClassFixt
         Assert.Equal("strict-origin-when-cross-origin", string.Join("", response.Headers.GetValues("Referrer-Policy")));
     }
 
+    [Fact]
+    public async Task Without_oidc_configuration_there_is_no_municipal_login()
+    {
+        using var client = LoginForm.Client(fixture.App);
+
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/login"));
+        var challenge = await client.GetAsync("/account/oidc/login");
+
+        Assert.DoesNotContain("kommunens login", html);
+        Assert.Equal(HttpStatusCode.NotFound, challenge.StatusCode);
+    }
+
     private static string SampleUrl(string template) =>
         System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}]+\}", m =>
             m.Value.Contains(":int", StringComparison.Ordinal) ? "1" : "INNO-2026-0001");
