@@ -111,6 +111,20 @@ public sealed class OidcSignInTests : IDisposable
         Assert.False(await db.Users.AnyAsync(u => u.Email == "ukendt@aarhus.example"));
     }
 
+    [Fact]
+    public async Task A_second_provider_account_with_the_same_email_is_not_merged_into_the_first()
+    {
+        var first = await ProvisionAsync(new OidcMapping("sub-5", "delt@aarhus.example", "Første", Role.Manager, null, null));
+
+        var (user, refusal) = await ProvisionAsync(new OidcMapping("sub-6", "delt@aarhus.example", "Anden", Role.Admin, null, null));
+
+        Assert.NotNull(first.User);
+        Assert.Null(user);
+        Assert.Equal(OidcRefusal.OtherLogin, refusal);
+        await using var db = await _app.DbAsync();
+        Assert.Equal(Role.Manager, (await db.Users.SingleAsync(u => u.Email == "delt@aarhus.example")).Role);
+    }
+
     private async Task<(AppUser? User, OidcRefusal? Refusal)> ProvisionAsync(OidcMapping mapping)
     {
         await using var scope = _app.AppServices.CreateAsyncScope();

@@ -56,6 +56,11 @@ public sealed partial class AdminService
             {
                 return (null, OidcRefusal.Deactivated);
             }
+            else if ((await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == login.LoginProvider && l.ProviderKey != login.ProviderKey))
+            {
+                // Same e-mail, another person at the provider (or a recreated account): never merge silently.
+                return (null, OidcRefusal.OtherLogin);
+            }
             else if (user.Role != role || user.DepartmentId != departmentId)
             {
                 if (user.Role != role)

@@ -97,7 +97,6 @@ public sealed partial class AdminService(
                 return AdminResult.Refused(AdminText.User_NotFound);
             }
 
-            input.Email = user.Email ?? "";
             var errors = await ValidateUserAsync(db, input, ct, existingUserId: userId);
             if (user.Id == actor.UserId && input.Role != Role.Admin)
             {

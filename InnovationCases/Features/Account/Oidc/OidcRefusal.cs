@@ -13,6 +13,7 @@ public enum OidcRefusal
     NoDepartment,
     UnknownDepartment,
     Deactivated,
+    OtherLogin,
 }
 
 public static class OidcRefusalExtensions
