@@ -4,7 +4,10 @@ using InnovationCases.Domain;
 using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Admin;
 using InnovationCases.Tests.Support;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +39,30 @@ public sealed class OidcSignInTests : IDisposable
 
         Assert.Contains("Log ind med kommunens login", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Contains("form-action 'self' https://login.kommune.example", string.Join("", response.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task The_municipal_login_link_challenges_the_provider_with_code_flow_and_pkce()
+    {
+        using var withMetadata = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            // Configure runs before the handler's own post-configuration, which then uses this document instead of fetching it.
+            s.Configure<OpenIdConnectOptions>(OidcOptions.Scheme, o => o.Configuration = new OpenIdConnectConfiguration
+            {
+                Issuer = Authority,
+                AuthorizationEndpoint = "https://login.kommune.example/tenant/oauth2/v2.0/authorize",
+            })));
+        using var client = withMetadata.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        var response = await client.GetAsync("/account/oidc/login?returnUrl=%2Fboard");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal("login.kommune.example", location.Host);
+        var query = System.Web.HttpUtility.ParseQueryString(location.Query);
+        Assert.Equal("innovationcases", query["client_id"]);
+        Assert.Equal("code", query["response_type"]);
+        Assert.Equal("S256", query["code_challenge_method"]);
+        Assert.Equal("https://localhost/signin-oidc", query["redirect_uri"]);
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public static class OidcSignIn
             o.Scope.Add("openid");
             o.Scope.Add("profile");
             o.Scope.Add("email");
-            // The groups claim is often too large for the user-info response; keep it from the ID token.
-            o.ClaimActions.Remove(options.GroupClaim);
+            // Groups usually come in the ID token; if the provider sends them from user info instead, take them from there.
+            o.ClaimActions.MapUniqueJsonKey(options.GroupClaim, options.GroupClaim);
         });
         return services;
     }
