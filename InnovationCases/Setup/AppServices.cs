@@ -1,6 +1,8 @@
 using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Account.Oidc;
+using InnovationCases.Features.Admin;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Dashboard;
 using InnovationCases.Features.Live;
@@ -43,7 +45,11 @@ public static class AppServices
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddScoped<CurrentActor>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddOidcSignIn(builder.Configuration);
         services.AddAuthorization();
+        // The cookie re-reads the user (security stamp) every minute: a deactivated user's or an
+        // old role's cookie stops working for new requests as fast as open circuits are revalidated.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -56,6 +62,7 @@ public static class AppServices
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<DanishIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {
@@ -73,6 +80,7 @@ public static class AppServices
         services.AddSingleton<CaseWorkflowService>();
         services.AddScoped<MoveRunner>();
         builder.AddDashboard();
+        services.AddScoped<AdminService>();
 
         return builder;
     }
