@@ -1,6 +1,7 @@
 using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Board;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Moves;
@@ -71,6 +72,7 @@ public static class AppServices
         services.AddSingleton<CaseChangeNotifier>();
         services.AddSingleton<CaseWorkflowService>();
         services.AddScoped<MoveRunner>();
+        services.AddBoard(builder.Configuration);
 
         return builder;
     }
