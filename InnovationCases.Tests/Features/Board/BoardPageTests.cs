@@ -110,6 +110,35 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         Assert.Equal("1", cut.Find("section[data-stage='Screened'] [data-column-count]").GetAttribute("data-column-count"));
     }
 
+    [Fact]
+    public async Task A_move_on_a_case_someone_changed_first_says_who_and_shows_the_current_truth()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        var title = "Konfliktsag " + Guid.NewGuid().ToString("N")[..6];
+        var c = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = title);
+        var popovers = Render<MudPopoverProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("board?q=" + Uri.EscapeDataString(title));
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
+
+        // Someone else moves the case without this board hearing of it (no live notice).
+        await using (var db = await App.DbAsync())
+        {
+            var stored = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            stored.Stage = Stage.Screened;
+            db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, Kind = CaseEventKind.Moved, FromStage = Stage.Submitted, ToStage = Stage.Screened, Trigger = Trigger.Screen, ActorUserId = "x", ActorName = "Niels Brandt", At = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        cut.Find($"[data-case-number='{c.CaseNumber}'] .board-card__menu button").Click();
+        popovers.WaitForAssertion(() => popovers.Find("[data-move-target='Screened']"));
+        popovers.Find("[data-move-target='Screened']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Niels Brandt flyttede sagen først", cut.Find("[data-board-message]").TextContent));
+        cut.WaitForAssertion(() => cut.Find($"section[data-stage='Screened'] [data-case-number='{c.CaseNumber}']"));
+        Assert.Empty(cut.FindAll($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
+    }
+
     private IRenderedComponent<BoardPage> RenderBoard(string uri = "board")
     {
         Render<MudPopoverProvider>();
