@@ -79,7 +79,7 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
     }
 
     [Fact]
-    public async Task A_refused_drop_shows_the_reason_and_the_card_stays_where_it_was()
+    public async Task While_dragging_the_permitted_columns_are_highlighted_and_a_refused_drop_shows_the_reason_and_the_card_stays()
     {
         await SignInAsync(DemoUsers.Caseworker);
         var title = "Afvist træk " + Guid.NewGuid().ToString("N")[..6];
@@ -88,6 +88,9 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
 
         cut.Find($"[data-case-number='{c.CaseNumber}']").ParentElement!.DragStart();
+        cut.WaitForAssertion(() => Assert.Contains("board-column--allowed", cut.Find("section[data-stage='Screened']").ClassName));
+        Assert.Contains("board-column--blocked", cut.Find("section[data-stage='Granted']").ClassName);
+        Assert.Contains("board-column--allowed", cut.Find("section[data-stage='Rejected']").ClassName);
         cut.Find("section[data-stage='Granted'] .mud-drop-zone").Drop();
 
         cut.WaitForAssertion(() => Assert.Contains("Sagen kan ikke springe fra Indsendt til Bevilget", cut.Find("[data-board-message]").TextContent));

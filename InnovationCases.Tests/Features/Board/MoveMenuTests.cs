@@ -36,7 +36,9 @@ public sealed class MoveMenuTests(BoardAppFixture fixture) : BoardBunitContext(f
         var board = Render<BoardPage>();
         board.WaitForAssertion(() => board.Find($"section[data-stage='{stage}'] [data-case-number='{c.CaseNumber}']"));
 
-        var menuButton = board.Find($"[data-case-number='{c.CaseNumber}']").QuerySelector(".board-card__menu button");
+        var card = board.Find($"[data-case-number='{c.CaseNumber}']");
+        var menuButton = card.QuerySelector(".board-card__menu button");
+        Assert.Equal(expected.Length == 0 ? "false" : "true", card.ParentElement!.GetAttribute("draggable"));
         if (expected.Length == 0)
         {
             Assert.Null(menuButton);
