@@ -142,6 +142,34 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         Assert.Empty(cut.FindAll($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
     }
 
+    [Fact]
+    public async Task Show_more_loads_the_next_page_of_a_column()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        Settings.PageSize = 2;
+        var cut = RenderBoard();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("section[data-stage='Granted'] [data-case-number]").Count));
+
+        cut.Find("section[data-stage='Granted'] .board-column__more").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("section[data-stage='Granted'] [data-case-number]").Count));
+        var numbers = cut.FindAll("section[data-stage='Granted'] [data-case-number]").Select(e => e.GetAttribute("data-case-number")).ToList();
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Typing_in_the_search_field_keeps_the_filter_in_the_url()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        var cut = RenderBoard();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-case-number]")));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        cut.Find(".board-filters input[type='text']:not([readonly])").Input("sensor");
+
+        cut.WaitForAssertion(() => Assert.Contains("q=sensor", navigation.Uri), TimeSpan.FromSeconds(3));
+    }
+
     private IRenderedComponent<BoardPage> RenderBoard(string uri = "board")
     {
         Render<MudPopoverProvider>();

@@ -90,6 +90,18 @@ public sealed class BoardStateTests
     }
 
     [Fact]
+    public void An_update_older_than_the_card_the_board_holds_is_ignored()
+    {
+        var card = Item(1, Stage.Screened) with { Version = 3 };
+        var state = State(Caseworker, [card]);
+
+        var changed = state.Apply(Moved(card with { Stage = Stage.Submitted, Version = 2 }, Stage.Submitted));
+
+        Assert.False(changed);
+        Assert.Single(state.Column(Stage.Screened).Cards);
+    }
+
+    [Fact]
     public void Permitted_moves_come_from_the_workflow_for_the_boards_user()
     {
         var card = Item(1, Stage.Submitted);

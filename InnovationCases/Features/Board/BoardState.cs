@@ -87,6 +87,11 @@ public sealed class BoardState
         }
 
         var held = Items.FirstOrDefault(i => i.CaseNumber == change.CaseNumber);
+        if (held is not null && item is not null && item.Version < held.Version)
+        {
+            return changed; // a read that started before a later change finished after it
+        }
+
         var shown = item is not null && item.IsVisibleTo(Actor) && Filter.Matches(item);
         if (held is not null)
         {
