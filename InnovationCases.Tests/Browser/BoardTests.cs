@@ -90,11 +90,15 @@ public sealed class BoardTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Board_has_no_serious_accessibility_violations()
+    public async Task Board_and_its_side_panel_have_no_serious_accessibility_violations()
     {
         var page = await fixture.NewPageAsync();
         await page.LoginAsync(DemoUsers.Caseworker, "/board");
         await Expect(page.Locator("[data-stage='Submitted'] [data-case-number]").First).ToBeVisibleAsync();
+        await page.AssertNoSeriousAxeViolationsAsync();
+
+        await page.Locator("[data-stage='Granted'] .board-card__title").First.ClickAsync();
+        await Expect(page.Locator("[data-history] li").First).ToBeVisibleAsync();
         await page.AssertNoSeriousAxeViolationsAsync();
     }
 

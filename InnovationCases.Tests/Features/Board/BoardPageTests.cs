@@ -143,6 +143,30 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
     }
 
     [Fact]
+    public async Task Cancelling_the_dialog_of_a_dropped_card_puts_the_card_back()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        var title = "Fortrudt træk " + Guid.NewGuid().ToString("N")[..6];
+        var c = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = title);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderBoard("board?q=" + Uri.EscapeDataString(title));
+        cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
+        cut.Find(".mud-expand-panel-header").Click(); // open the closed cases
+        cut.WaitForAssertion(() => cut.Find("section[data-stage='Rejected'] .mud-drop-zone"));
+        cut.Find($"[data-case-number='{c.CaseNumber}']").ParentElement!.DragStart();
+
+        cut.Find("section[data-stage='Rejected'] .mud-drop-zone").Drop();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-move-dialog='Reject']"));
+        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Annuller", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-move-dialog]")));
+        Assert.Single(cut.FindAll($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
+        Assert.Empty(cut.FindAll("[data-board-message]"));
+        await using var db = await App.DbAsync();
+        Assert.Equal(Stage.Submitted, (await db.Cases.SingleAsync(x => x.Id == c.Id)).Stage);
+    }
+
+    [Fact]
     public async Task Show_more_loads_the_next_page_of_a_column()
     {
         await SignInAsync(DemoUsers.Caseworker);
