@@ -66,7 +66,7 @@ public sealed class BoardTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_move_menu_moves_a_card_with_the_keyboard_only()
+    public async Task The_move_menu_moves_a_card_with_the_keyboard_only_and_the_focus_follows_the_card()
     {
         var (c, title) = await NewCaseAsync("Tastaturprojekt");
         var page = await fixture.NewPageAsync();
@@ -79,11 +79,15 @@ public sealed class BoardTests(BrowserFixture fixture)
         var screen = page.GetByRole(AriaRole.Menuitem, new() { Name = "Screenet (Screen)" });
         await Expect(screen).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Menuitem)).ToHaveCountAsync(3);
+        await Expect(screen).ToBeFocusedAsync(); // the menu focuses its first item when it opens
         await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Afvist (Afvis)" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
         await Expect(screen).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(CardIn(page, Stage.Screened, c.CaseNumber)).ToBeVisibleAsync();
+        await Expect(CardIn(page, Stage.Screened, c.CaseNumber).Locator(".board-card__title")).ToBeFocusedAsync();
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();
         await Expect(CardIn(page, Stage.Screened, c.CaseNumber)).ToBeVisibleAsync();
