@@ -44,11 +44,27 @@ public sealed class GrantDialogTests(BoardAppFixture fixture) : BoardBunitContex
         Assert.Contains("beløbet er over 2.000.000 kr.", dialog.Find("[data-council-rule]").TextContent);
     }
 
-    private async Task<IRenderedComponent<MudDialogProvider>> ShowGrantDialogAsync(PoolKind pool, long recommended, bool multiYear)
+    [Fact]
+    public async Task Confirming_a_multi_year_cross_cutting_grant_without_the_council_decision_is_refused_next_to_the_fields()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        var c = await Arrange.CaseAsync(App, Stage.Recommended, requested: 300_000, multiYear: true, qualifyingAssessment: true);
+        var dialog = await ShowGrantDialogAsync(PoolKind.CrossCutting, 300_000, multiYear: true, c.CaseNumber, c.Version);
+
+        dialog.FindAll("button").Single(b => b.TextContent.Contains("Bekræft", StringComparison.Ordinal)).Click();
+
+        dialog.WaitForAssertion(() => Assert.Contains("Angiv datoen for byrådets beslutning: projektet er flerårigt.", dialog.Markup));
+        Assert.Contains("Angiv byrådets sagsreference: projektet er flerårigt.", dialog.Markup);
+        Assert.Single(dialog.FindAll("[data-move-dialog]"));
+        await using var db = await App.DbAsync();
+        Assert.Equal(Stage.Recommended, (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Cases, x => x.Id == c.Id)).Stage);
+    }
+
+    private async Task<IRenderedComponent<MudDialogProvider>> ShowGrantDialogAsync(PoolKind pool, long recommended, bool multiYear, string caseNumber = "INNO-2026-9999", int version = 1)
     {
         Render<MudPopoverProvider>();
         var provider = Render<MudDialogProvider>();
-        var request = new MoveRequest("INNO-2026-9999", "Et projekt", Trigger.Grant, 1, pool, multiYear, recommended, recommended, null);
+        var request = new MoveRequest(caseNumber, "Et projekt", Trigger.Grant, version, pool, multiYear, recommended, recommended, null);
         var dialogs = Services.GetRequiredService<IDialogService>();
         await provider.InvokeAsync(() => dialogs.ShowAsync<MoveDialog>("Bevilg", new DialogParameters<MoveDialog> { { d => d.Request, request } }));
         provider.WaitForAssertion(() => provider.Find("[data-move-dialog]"));
