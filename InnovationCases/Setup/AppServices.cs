@@ -3,6 +3,7 @@ using InnovationCases.Data;
 using InnovationCases.Features.Account;
 using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Admin;
+using InnovationCases.Features.Board;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Dashboard;
 using InnovationCases.Features.Live;
@@ -81,6 +82,7 @@ public static class AppServices
         services.AddScoped<MoveRunner>();
         builder.AddDashboard();
         services.AddScoped<AdminService>();
+        services.AddBoard(builder.Configuration);
 
         return builder;
     }

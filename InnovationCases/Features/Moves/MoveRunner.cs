@@ -9,11 +9,12 @@ namespace InnovationCases.Features.Moves;
 /// <summary>
 /// Runs a move for the signed-in user from anywhere (board drop, card menu, case page): opens the
 /// dialog for the move's data when it needs any, fires it through <see cref="CaseWorkflowService"/>,
-/// and tells the user the outcome. Returns null when the user cancelled.
+/// and tells the user the outcome (unless the caller shows it itself: <c>report: false</c>).
+/// Returns null when the user cancelled.
 /// </summary>
 public sealed class MoveRunner(IDialogService dialogs, CaseWorkflowService workflow, CurrentActor current, ISnackbar snackbar)
 {
-    public async Task<MoveResult?> RunAsync(MoveRequest request)
+    public async Task<MoveResult?> RunAsync(MoveRequest request, bool report = true)
     {
         MoveResult? result;
         if (request.NeedsDialog)
@@ -36,7 +37,7 @@ public sealed class MoveRunner(IDialogService dialogs, CaseWorkflowService workf
             result = await workflow.FireAsync(request.CaseNumber, request.Trigger, new TransitionData(), actor, request.Version);
         }
 
-        if (result is not null)
+        if (result is not null && report)
         {
             Report(result);
         }

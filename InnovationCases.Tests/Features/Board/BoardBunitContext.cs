@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.Account;
+using InnovationCases.Features.Board;
+using InnovationCases.Features.Cases;
+using InnovationCases.Features.Moves;
+using InnovationCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InnovationCases.Tests.Features.Board;
+
+/// <summary>bUnit with the board's real services over a demo database, signed in as a demo user.</summary>
+public abstract class BoardBunitContext : BunitTestContext, IAsyncLifetime
+{
+    protected BoardBunitContext(BoardAppFixture fixture)
+    {
+        App = fixture.App;
+        var app = App.AppServices;
+        Services.AddSingleton(app.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        Services.AddSingleton(app.GetRequiredService<BoardService>());
+        Services.AddSingleton(app.GetRequiredService<BoardFeed>());
+        Services.AddSingleton(app.GetRequiredService<CaseWorkflowService>());
+        Services.AddSingleton<IOptions<BoardOptions>>(_ => Options.Create(Settings));
+        Services.AddScoped<CurrentActor>();
+        Services.AddScoped<MoveRunner>();
+    }
+
+    protected TestApp App { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that only dispose asynchronously; xunit 2 would call Dispose.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>The board's settings; change them before the first render.</summary>
+    protected BoardOptions Settings { get; } = new();
+
+    protected async Task<Actor> SignInAsync(string email)
+    {
+        var actor = await App.ActorAsync(email);
+        var auth = AddAuthorization();
+        auth.SetAuthorized(actor.Name);
+        auth.SetRoles(actor.Role.ToString());
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId), new(ActorClaims.DisplayName, actor.Name) };
+        if (actor.DepartmentId is { } d)
+        {
+            claims.Add(new Claim(ActorClaims.Department, d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        auth.SetClaims([.. claims]);
+        return actor;
+    }
+}

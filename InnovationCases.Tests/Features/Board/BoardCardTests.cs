@@ -1,0 +1,103 @@
+using Bunit;
+using InnovationCases.Domain;
+using InnovationCases.Features.Board;
+using InnovationCases.Tests.Support;
+
+namespace InnovationCases.Tests.Features.Board;
+
+public sealed class BoardCardTests : BunitTestContext, IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Card_shows_number_title_department_theme_amount_and_days_in_stage()
+    {
+        var card = Render(Item() with { StageChangedAt = Now.AddDays(-3) });
+
+        var text = card.Find("[data-case-number='INNO-2026-0042']").TextContent;
+        Assert.Contains("INNO-2026-0042", text);
+        Assert.Contains("Sensorer i hjemmeplejen", text);
+        Assert.Contains("Sundhed og Omsorg", text);
+        Assert.Contains("Velfærdsteknologi", text);
+        Assert.Contains("750.000 kr.", text);
+        Assert.Contains("ansøgt", text);
+        Assert.Contains("3 dage i fasen", text);
+        Assert.Empty(card.FindAll("[data-badge]"));
+    }
+
+    [Fact]
+    public void A_granted_card_shows_the_granted_amount()
+    {
+        var card = Render(Item() with { Stage = Stage.Granted, RecommendedAmount = 700_000, GrantedAmount = 650_000 });
+
+        Assert.Contains("650.000 kr.", card.Markup);
+        Assert.Contains("bevilget", card.Find(".board-card__amount").TextContent);
+    }
+
+    [Theory]
+    [InlineData(PoolKind.CrossCutting, 2_500_000L, false, true)]
+    [InlineData(PoolKind.CrossCutting, 900_000L, true, true)]
+    [InlineData(PoolKind.CrossCutting, 2_000_000L, false, false)]
+    [InlineData(PoolKind.LocalFunds, 2_500_000L, true, false)]
+    public void Council_badge_shows_for_cross_cutting_cases_over_two_million_or_multi_year(PoolKind pool, long requested, bool multiYear, bool badge)
+    {
+        var card = Render(Item() with { PoolKind = pool, RequestedAmount = requested, PeriodEnd = multiYear ? new DateOnly(2027, 6, 30) : new DateOnly(2026, 11, 30) });
+
+        Assert.Equal(badge, card.FindAll("[data-badge='council']").Count == 1);
+        if (badge)
+        {
+            Assert.Equal("Kræver byrådsgodkendelse", card.Find("[data-badge='council']").TextContent);
+        }
+    }
+
+    [Fact]
+    public void High_risk_and_overdue_cards_carry_badges()
+    {
+        var card = Render(Item() with { RiskLevel = RiskLevel.High, StageChangedAt = Now.AddDays(-15) }, limitDays: 14);
+
+        Assert.Equal("Høj risiko", card.Find("[data-badge='risk']").TextContent);
+        Assert.Contains("Over tid", card.Find("[data-badge='overdue']").TextContent);
+    }
+
+    [Fact]
+    public void A_card_within_its_stage_limit_is_not_overdue()
+    {
+        var card = Render(Item() with { StageChangedAt = Now.AddDays(-14) }, limitDays: 14);
+
+        Assert.Empty(card.FindAll("[data-badge='overdue']"));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private IRenderedComponent<BoardCard> Render(BoardItem item, int? limitDays = null) =>
+        Render<BoardCard>(p => p.Add(c => c.Item, item).Add(c => c.Now, Now).Add(c => c.LimitDays, limitDays));
+
+    private static BoardItem Item() => new()
+    {
+        Id = 42,
+        CaseNumber = "INNO-2026-0042",
+        Version = 1,
+        Title = "Sensorer i hjemmeplejen",
+        Stage = Stage.Submitted,
+        StageChangedAt = Now,
+        PoolId = 1,
+        PoolKind = PoolKind.CrossCutting,
+        BudgetYear = 2026,
+        Theme = Theme.WelfareTechnology,
+        LeadDepartmentId = 4,
+        LeadDepartmentName = "Sundhed og Omsorg",
+        PartnerDepartmentIds = [],
+        RequestedAmount = 750_000,
+        PeriodStart = new DateOnly(2026, 3, 1),
+        PeriodEnd = new DateOnly(2026, 11, 30),
+        RiskLevel = RiskLevel.Medium,
+        HasQualifyingAssessment = false,
+        ExpectedAnnualGain = 100_000,
+        GainDescription = "Gevinst",
+        Risks = "Risiko",
+        Viability = "Drift",
+        EffectPlan = "Måling",
+    };
+}

@@ -1,0 +1,106 @@
+using InnovationCases.Domain;
+
+namespace InnovationCases.Features.Board;
+
+/// <summary>
+/// One card on the board: what the card shows, what the filters and the visibility rule read, and
+/// the few case facts the workflow's guards need to say which moves are possible. Read once per
+/// change (<see cref="BoardFeed"/>) and shared by every open board, so it is immutable.
+/// </summary>
+public sealed record BoardItem
+{
+    public required int Id { get; init; }
+    public required string CaseNumber { get; init; }
+    public required int Version { get; init; }
+    public required string Title { get; init; }
+    public required Stage Stage { get; init; }
+    public required DateTime StageChangedAt { get; init; }
+    public required int PoolId { get; init; }
+    public required PoolKind PoolKind { get; init; }
+    public int? PoolDepartmentId { get; init; }
+    public required int BudgetYear { get; init; }
+    public required Theme Theme { get; init; }
+    public required int LeadDepartmentId { get; init; }
+    public required string LeadDepartmentName { get; init; }
+    public required IReadOnlyList<int> PartnerDepartmentIds { get; init; }
+    public required long RequestedAmount { get; init; }
+    public long? RecommendedAmount { get; init; }
+    public long? GrantedAmount { get; init; }
+    public required DateOnly PeriodStart { get; init; }
+    public required DateOnly PeriodEnd { get; init; }
+    public required RiskLevel RiskLevel { get; init; }
+    public required bool HasQualifyingAssessment { get; init; }
+
+    // What the Screen guards read; carried so boards can ask the workflow without a query.
+    public required long ExpectedAnnualGain { get; init; }
+    public required string GainDescription { get; init; }
+    public required string Risks { get; init; }
+    public required string Viability { get; init; }
+    public required string EffectPlan { get; init; }
+
+    public bool IsMultiYear => PeriodStart.Year != PeriodEnd.Year;
+
+    /// <summary>The amount the card shows and its column sums: granted once granted, requested before.</summary>
+    public long Amount => AmountAt(Stage);
+
+    public bool ShowsGrantedAmount => IsGrantedStage(Stage) && GrantedAmount is not null;
+
+    /// <summary>The card's amount as it was counted in <paramref name="stage"/> (moves never change the requested amount).</summary>
+    public long AmountAt(Stage stage) => IsGrantedStage(stage) ? GrantedAmount ?? RequestedAmount : RequestedAmount;
+
+    /// <summary>The council rule of DESIGN.md on the amount the case is at now.</summary>
+    public bool NeedsCouncilDecision =>
+        BusinessCase.NeedsCouncilDecision(PoolKind, GrantedAmount ?? RecommendedAmount ?? RequestedAmount, IsMultiYear);
+
+    public int DaysInStage(DateTime now) => Math.Max(0, (int)(now - StageChangedAt).TotalDays);
+
+    public bool InvolvesDepartment(int departmentId) =>
+        LeadDepartmentId == departmentId || PartnerDepartmentIds.Contains(departmentId);
+
+    /// <summary>The same rule as <see cref="Data.CaseScope"/>, for a card already read.</summary>
+    public bool IsVisibleTo(Actor actor) => actor.Role switch
+    {
+        Role.DepartmentStaff => actor.DepartmentId is { } d && InvolvesDepartment(d),
+        Role.Caseworker or Role.DirectorGroup or Role.Manager or Role.Admin => true,
+        _ => false,
+    };
+
+    /// <summary>The board's order within a column: most recently moved first.</summary>
+    public static int CompareForColumn(BoardItem a, BoardItem b)
+    {
+        var byTime = b.StageChangedAt.CompareTo(a.StageChangedAt);
+        return byTime != 0 ? byTime : b.Id.CompareTo(a.Id);
+    }
+
+    internal static bool IsGrantedStage(Stage stage) =>
+        stage is Stage.Granted or Stage.Implemented or Stage.Evaluated or Stage.Stopped;
+
+    /// <summary>A detached case holding what the workflow's guards read, for asking which moves are possible.</summary>
+    public InnovationCase ToWorkflowCase() => new()
+    {
+        Id = Id,
+        CaseNumber = CaseNumber,
+        Version = Version,
+        Title = Title,
+        Stage = Stage,
+        StageChangedAt = StageChangedAt,
+        PoolId = PoolId,
+        BudgetYear = BudgetYear,
+        Theme = Theme,
+        LeadDepartmentId = LeadDepartmentId,
+        PartnerDepartments = PartnerDepartmentIds.Select(d => new CasePartnerDepartment { CaseId = Id, DepartmentId = d }).ToList(),
+        RequestedAmount = RequestedAmount,
+        RecommendedAmount = RecommendedAmount,
+        GrantedAmount = GrantedAmount,
+        PeriodStart = PeriodStart,
+        PeriodEnd = PeriodEnd,
+        RiskLevel = RiskLevel,
+        ExpectedAnnualGain = ExpectedAnnualGain,
+        GainDescription = GainDescription,
+        Risks = Risks,
+        Viability = Viability,
+        EffectPlan = EffectPlan,
+    };
+
+    public Pool ToPool() => new() { Id = PoolId, Kind = PoolKind, DepartmentId = PoolDepartmentId, Year = BudgetYear };
+}

@@ -1,0 +1,19 @@
+using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
+
+namespace InnovationCases.Features.Board;
+
+/// <summary>
+/// Which moves a user may make on a card, asked of the workflow itself (<see cref="CaseWorkflow.Options"/>)
+/// from the facts the board already read: no query per card. Only the role and the case's own
+/// preconditions decide here; a move's data (amounts, the pool's remaining budget against the
+/// amount) is checked by the workflow service when the move is fired.
+/// </summary>
+public static class BoardMoves
+{
+    public static IReadOnlyList<MoveCheck> Permitted(BoardItem item, Actor actor, long poolRemaining, DateTime now)
+    {
+        var context = new WorkflowContext(actor, item.ToWorkflowCase(), item.ToPool(), poolRemaining, item.HasQualifyingAssessment, now);
+        return new CaseWorkflow(context).Options().Where(o => o.Allowed && o.Target is not null).ToList();
+    }
+}

@@ -1,0 +1,235 @@
+using InnovationCases.Domain;
+using InnovationCases.Features.Cases;
+using InnovationCases.Features.Moves;
+using InnovationCases.Resources;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace InnovationCases.Features.Board;
+
+/// <summary>
+/// The board: loads the user's visible, filtered cases per column, applies live updates from
+/// <see cref="BoardFeed"/>, and turns drops and menu choices into moves through the workflow.
+/// </summary>
+public partial class BoardPage : IDisposable
+{
+    [SupplyParameterFromQuery(Name = "pool")]
+    public string? PoolQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "year")]
+    public int? YearQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "theme")]
+    public string? ThemeQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "dept")]
+    public int? DepartmentQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? TextQuery { get; set; }
+
+    private Actor? _actor;
+    private BoardFilter? _filter;
+    private BoardSnapshot? _snapshot;
+    private BoardState? _state;
+    private MudDropContainer<BoardItem>? _container;
+    private IDisposable? _subscription;
+    private DateTime _now;
+    private BoardItem? _dragging;
+    private IReadOnlySet<Stage> _draggingTargets = new HashSet<Stage>();
+    private bool _busy;
+    private (string CaseNumber, Stage Stage)? _focusAfterMove;
+    private bool _closedOpen;
+    private bool _panelOpen;
+    private CaseDetails? _details;
+    private bool _detailsMissing;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Error;
+
+    // One enumerable for the drop container's whole life that reads whichever state is current, so a
+    // Refresh() re-renders the zones from the current cards even before this page renders again.
+    private readonly IEnumerable<BoardItem> _items;
+
+    public BoardPage() => _items = CurrentItems();
+
+    private IEnumerable<BoardItem> CurrentItems()
+    {
+        foreach (var item in _state?.Items ?? [])
+        {
+            yield return item;
+        }
+    }
+
+    private bool ReadOnly => _actor is null || _actor.Role == Role.Manager;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _actor ??= await Current.RequireAsync();
+        var filter = new BoardFilter(
+            Enum.TryParse<PoolKind>(PoolQuery, out var pool) ? pool : null,
+            YearQuery,
+            Enum.TryParse<Theme>(ThemeQuery, out var theme) ? theme : null,
+            DepartmentQuery,
+            string.IsNullOrWhiteSpace(TextQuery) ? null : TextQuery.Trim());
+        if (filter != _filter || _state is null)
+        {
+            _filter = filter;
+            await LoadAsync();
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Subscribe only once interactive: a prerendered page never receives updates.
+        if (firstRender)
+        {
+            _subscription = Feed.Subscribe(update => InvokeAsync(() => OnUpdate(update)));
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _now = Clock.GetUtcNow().UtcDateTime;
+        _snapshot = await Boards.LoadAsync(_actor!, _filter!, Settings.Value.PageSize);
+        _state = new BoardState(_actor!, _filter!, _snapshot, () => Clock.GetUtcNow().UtcDateTime);
+        _container?.Refresh();
+    }
+
+    private void OnUpdate(BoardUpdate update)
+    {
+        if (_state?.Apply(update) == true)
+        {
+            _now = Clock.GetUtcNow().UtcDateTime;
+            _container?.Refresh();
+            StateHasChanged();
+        }
+    }
+
+    private void ApplyFilter(BoardFilter filter) =>
+        Nav.NavigateTo(Nav.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["pool"] = filter.Pool?.ToString(),
+            ["year"] = filter.Year,
+            ["theme"] = filter.Theme?.ToString(),
+            ["dept"] = filter.DepartmentId,
+            ["q"] = filter.TrimmedText,
+        }));
+
+    private static bool InZone(BoardItem item, string zone) => item.Stage.ToString() == zone;
+
+    private bool IsLocked(BoardItem item) => ReadOnly || _state is null || _state.MovesFor(item).Count == 0;
+
+    private string? HighlightFor(Stage stage) =>
+        _dragging is null || _dragging.Stage == stage ? null
+        : _draggingTargets.Contains(stage) ? "allowed" : "blocked";
+
+    private void OnPicked(MudDragAndDropItemTransaction<BoardItem> transaction)
+    {
+        _dragging = transaction.Item;
+        _draggingTargets = _dragging is not null && _state is not null ? _state.TargetsFor(_dragging) : new HashSet<Stage>();
+    }
+
+    private void EndDrag() => _dragging = null;
+
+    private async Task OnDropAsync(MudItemDropInfo<BoardItem> drop)
+    {
+        _dragging = null;
+        if (drop.Item is null || !Enum.TryParse<Stage>(drop.DropzoneIdentifier, out var target) || target == drop.Item.Stage)
+        {
+            _container?.Refresh();
+            return;
+        }
+
+        await MoveAsync((drop.Item, target));
+    }
+
+    private async Task LoadMoreAsync(Stage stage)
+    {
+        if (_state is null || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var column = _state.Column(stage);
+            var page = await Boards.LoadMoreAsync(_actor!, _filter!, stage, column.Cards.LastOrDefault(), Settings.Value.PageSize);
+            _state.AddPage(stage, page);
+            _container?.Refresh();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>A drop or a menu choice: the permitted move runs with its dialog; any other target is put to the service, whose refusal says why.</summary>
+    private async Task MoveAsync((BoardItem Item, Stage Target) move)
+    {
+        if (_busy || _state is null || ReadOnly)
+        {
+            _container?.Refresh();
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            _message = null;
+            var (item, target) = move;
+            var permitted = _state.MovesFor(item).FirstOrDefault(m => m.Target == target);
+            MoveResult? result = permitted is not null
+                ? await Runner.RunAsync(Request(item, permitted.Trigger), report: false)
+                : await Workflow.MoveToAsync(item.CaseNumber, target, null, _actor!, item.Version);
+            await ShowAsync(result);
+        }
+        finally
+        {
+            _busy = false;
+            _container?.Refresh();
+        }
+    }
+
+    private async Task ShowAsync(MoveResult? result)
+    {
+        switch (result)
+        {
+            case null:
+                return; // cancelled: the card stays where it was
+            case MoveResult.Moved moved:
+                Runner.Report(result);
+                _focusAfterMove = (moved.CaseNumber, moved.To); // keyboard users keep their place
+                break;
+            case MoveResult.Refused refused:
+                Show(string.Format(MoveText.Refused, string.Join(" ", refused.Reasons)), Severity.Error);
+                break;
+            case MoveResult.Conflict conflict:
+                Show(string.Format(MoveText.Conflict, conflict.Message), Severity.Warning);
+                await LoadAsync();
+                break;
+            case MoveResult.NotFound notFound:
+                Show(string.Format(MoveText.NotFound, notFound.Message), Severity.Error);
+                await LoadAsync();
+                break;
+        }
+    }
+
+    private void Show(string message, Severity severity)
+    {
+        _message = message;
+        _messageSeverity = severity;
+    }
+
+    private static MoveRequest Request(BoardItem item, Trigger trigger) =>
+        new(item.CaseNumber, item.Title, trigger, item.Version, item.PoolKind, item.IsMultiYear, item.RequestedAmount, item.RecommendedAmount, item.GrantedAmount);
+
+    private async Task OpenPanelAsync(BoardItem item)
+    {
+        _details = await Boards.LoadDetailsAsync(item.CaseNumber, _actor!);
+        _detailsMissing = _details is null;
+        _panelOpen = true;
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}

@@ -1,0 +1,193 @@
+using System.Linq.Expressions;
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Features.Board;
+
+/// <summary>
+/// The board's reads. Column counts and sums come from one grouped query; each column loads a
+/// bounded page of cards (keyset paging, most recently moved first), so 5,000 open cases cost
+/// the same as 50. Every query that lists cases goes through <see cref="CaseScope"/>.
+/// </summary>
+public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    /// <summary>The board's columns: the open stages in workflow order, then the closed ends.</summary>
+    public static readonly IReadOnlyList<Stage> Columns = [.. StageExtensions.Open, .. StageExtensions.Closed];
+
+    /// <summary>Counts, sums and the first page of every column, with the filters' choices.</summary>
+    public async Task<BoardSnapshot> LoadAsync(Actor actor, BoardFilter filter, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scoped = Filtered(db.Cases.AsNoTracking().VisibleTo(actor), filter);
+
+        var totals = await scoped
+            .GroupBy(c => c.Stage)
+            .Select(g => new
+            {
+                Stage = g.Key,
+                Count = g.Count(),
+
+                // The SQL form of BoardItem.Amount: granted once granted, requested before.
+                Sum = g.Sum(c => c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped
+                    ? c.GrantedAmount ?? c.RequestedAmount
+                    : c.RequestedAmount),
+            })
+            .ToListAsync(ct);
+
+        var cards = new Dictionary<Stage, IReadOnlyList<BoardItem>>();
+        foreach (var stage in Columns)
+        {
+            cards[stage] = await PageQuery(scoped, stage, after: null).Take(pageSize).ToListAsync(ct);
+        }
+
+        var poolIds = cards.Values.SelectMany(c => c).Select(c => c.PoolId).Distinct().ToList();
+        var remaining = await RemainingAsync(db, poolIds, ct);
+        var years = await db.BudgetYears.AsNoTracking().OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new DepartmentChoice(d.Id, d.Name)).ToListAsync(ct);
+
+        var columns = Columns.ToDictionary(
+            s => s,
+            s => totals.FirstOrDefault(t => t.Stage == s) is { } t ? new ColumnTotal(t.Count, t.Sum) : new ColumnTotal(0, 0));
+        return new BoardSnapshot(columns, cards, remaining, years, departments);
+    }
+
+    /// <summary>The next page of one column, after the last card the board already shows.</summary>
+    public async Task<ColumnPage> LoadMoreAsync(Actor actor, BoardFilter filter, Stage stage, BoardItem? after, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scoped = Filtered(db.Cases.AsNoTracking().VisibleTo(actor), filter);
+        var items = await PageQuery(scoped, stage, after).Take(pageSize).ToListAsync(ct);
+        var remaining = await RemainingAsync(db, items.Select(i => i.PoolId).Distinct().ToList(), ct);
+        return new ColumnPage(items, remaining);
+    }
+
+    /// <summary>
+    /// One card and its pool's remaining budget, read without a user's scope: <see cref="BoardFeed"/>
+    /// reads a changed case once and every board decides for itself whether its user may see it.
+    /// </summary>
+    public async Task<(BoardItem Item, long PoolRemaining)?> LoadItemAsync(int caseId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(ToItem).SingleOrDefaultAsync(ct);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var remaining = await RemainingAsync(db, [item.PoolId], ct);
+        return (item, remaining.GetValueOrDefault(item.PoolId));
+    }
+
+    /// <summary>What the side panel shows; null when the case does not exist or the actor may not see it.</summary>
+    public async Task<CaseDetails?> LoadDetailsAsync(string caseNumber, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.Cases.AsNoTracking().VisibleTo(actor)
+            .Include(x => x.LeadDepartment)
+            .Include(x => x.Pool)
+            .Include(x => x.PartnerDepartments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var partnerIds = c.PartnerDepartments.Select(p => p.DepartmentId).ToList();
+        var partners = await db.Departments.AsNoTracking().Where(d => partnerIds.Contains(d.Id)).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
+        IReadOnlyList<Assessment>? assessments = null;
+        if (CaseDetails.MaySeeAssessments(actor))
+        {
+            assessments = await db.Assessments.AsNoTracking().Include(a => a.Scores).Where(a => a.CaseId == c.Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        }
+
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderByDescending(e => e.Id).ToListAsync(ct);
+        return new CaseDetails(c, partners, assessments, events);
+    }
+
+    internal static IQueryable<InnovationCase> Filtered(IQueryable<InnovationCase> cases, BoardFilter filter)
+    {
+        if (filter.Pool is { } kind)
+        {
+            cases = cases.Where(c => c.Pool!.Kind == kind);
+        }
+
+        if (filter.Year is { } year)
+        {
+            cases = cases.Where(c => c.BudgetYear == year);
+        }
+
+        if (filter.Theme is { } theme)
+        {
+            cases = cases.Where(c => c.Theme == theme);
+        }
+
+        if (filter.DepartmentId is { } d)
+        {
+            cases = cases.Where(c => c.LeadDepartmentId == d || c.PartnerDepartments.Any(p => p.DepartmentId == d));
+        }
+
+        if (filter.TrimmedText is { } text)
+        {
+            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            cases = cases.Where(c => EF.Functions.Like(c.Title, pattern, "\\") || EF.Functions.Like(c.CaseNumber, pattern, "\\"));
+        }
+
+        return cases;
+    }
+
+    private static IQueryable<BoardItem> PageQuery(IQueryable<InnovationCase> scoped, Stage stage, BoardItem? after)
+    {
+        var q = scoped.Where(c => c.Stage == stage);
+        if (after is not null)
+        {
+            var t = after.StageChangedAt;
+            var id = after.Id;
+            q = q.Where(c => c.StageChangedAt < t || (c.StageChangedAt == t && c.Id < id));
+        }
+
+        return q.OrderByDescending(c => c.StageChangedAt).ThenByDescending(c => c.Id).Select(ToItem);
+    }
+
+    private static async Task<Dictionary<int, long>> RemainingAsync(AppDbContext db, IReadOnlyList<int> poolIds, CancellationToken ct)
+    {
+        var result = new Dictionary<int, long>();
+        foreach (var pool in await db.Pools.AsNoTracking().Where(p => poolIds.Contains(p.Id)).ToListAsync(ct))
+        {
+            result[pool.Id] = await db.RemainingAsync(pool, ct);
+        }
+
+        return result;
+    }
+
+    private static readonly Expression<Func<InnovationCase, BoardItem>> ToItem = c => new BoardItem
+    {
+        Id = c.Id,
+        CaseNumber = c.CaseNumber,
+        Version = c.Version,
+        Title = c.Title,
+        Stage = c.Stage,
+        StageChangedAt = c.StageChangedAt,
+        PoolId = c.PoolId,
+        PoolKind = c.Pool!.Kind,
+        PoolDepartmentId = c.Pool.DepartmentId,
+        BudgetYear = c.BudgetYear,
+        Theme = c.Theme,
+        LeadDepartmentId = c.LeadDepartmentId,
+        LeadDepartmentName = c.LeadDepartment!.Name,
+        PartnerDepartmentIds = c.PartnerDepartments.Select(p => p.DepartmentId).ToList(),
+        RequestedAmount = c.RequestedAmount,
+        RecommendedAmount = c.RecommendedAmount,
+        GrantedAmount = c.GrantedAmount,
+        PeriodStart = c.PeriodStart,
+        PeriodEnd = c.PeriodEnd,
+        RiskLevel = c.RiskLevel,
+        HasQualifyingAssessment = c.Assessments.Any(a => a.MainCriterionMet),
+        ExpectedAnnualGain = c.ExpectedAnnualGain,
+        GainDescription = c.GainDescription,
+        Risks = c.Risks,
+        Viability = c.Viability,
+        EffectPlan = c.EffectPlan,
+    };
+}
