@@ -6,7 +6,7 @@ using MudBlazor.Services;
 namespace InnovationCases.Tests.Support;
 
 /// <summary>bUnit set up once the way MudBlazor's own tests do: loose JS interop, instant snackbars.</summary>
-public abstract class BunitTestContext : BunitContext
+public abstract class BunitTestContext : BunitContext, IAsyncLifetime
 {
     protected BunitTestContext()
     {
@@ -18,4 +18,9 @@ public abstract class BunitTestContext : BunitContext
         });
         Services.AddSingleton(TimeProvider.System);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that only dispose asynchronously; xunit 2 would call Dispose.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace InnovationCases.Tests.Features.Board;
 
 /// <summary>bUnit with the board's real services over a demo database, signed in as a demo user.</summary>
-public abstract class BoardBunitContext : BunitTestContext, IAsyncLifetime
+public abstract class BoardBunitContext : BunitTestContext
 {
     protected BoardBunitContext(BoardAppFixture fixture)
     {
@@ -29,11 +29,6 @@ public abstract class BoardBunitContext : BunitTestContext, IAsyncLifetime
     }
 
     protected TestApp App { get; }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that only dispose asynchronously; xunit 2 would call Dispose.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     /// <summary>The board's settings; change them before the first render.</summary>
     protected BoardOptions Settings { get; } = new();

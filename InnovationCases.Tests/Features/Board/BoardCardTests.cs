@@ -5,7 +5,7 @@ using InnovationCases.Tests.Support;
 
 namespace InnovationCases.Tests.Features.Board;
 
-public sealed class BoardCardTests : BunitTestContext, IAsyncLifetime
+public sealed class BoardCardTests : BunitTestContext
 {
     private static readonly DateTime Now = new(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc);
 
@@ -66,10 +66,6 @@ public sealed class BoardCardTests : BunitTestContext, IAsyncLifetime
 
         Assert.Empty(card.FindAll("[data-badge='overdue']"));
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     private IRenderedComponent<BoardCard> Render(BoardItem item, int? limitDays = null) =>
         Render<BoardCard>(p => p.Add(c => c.Item, item).Add(c => c.Now, Now).Add(c => c.LimitDays, limitDays));

@@ -1,5 +1,6 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
+using InnovationCases.Features.Board;
 using InnovationCases.Features.Pools;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace InnovationCases.Features.Dashboard;
 /// Computes a <see cref="DashboardSnapshot"/> with SQL aggregates and narrow projections: cases are
 /// never loaded as entities. Every case query goes through <see cref="CaseScope"/> for the actor.
 /// </summary>
-public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactory, IOptionsMonitor<StageLimitOptions> limits)
+public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactory, IOptionsMonitor<BoardOptions> limits)
 {
     public const int ActivityCount = 20;
 
@@ -101,14 +102,14 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
     private async Task<IReadOnlyList<StalledCase>> StalledAsync(IQueryable<InnovationCase> cases, DateTime now, CancellationToken ct)
     {
         var options = limits.CurrentValue;
-        var limited = DashboardMath.TimedStages.Where(s => options.For(s) is not null).ToList();
-        var oldest = now.AddDays(-limited.Min(s => options.For(s)!.Value));
+        var limited = DashboardMath.TimedStages.Where(s => options.LimitDaysFor(s) is not null).ToList();
+        var oldest = now.AddDays(-limited.Min(s => options.LimitDaysFor(s)!.Value));
         var candidates = await cases
             .Where(c => limited.Contains(c.Stage) && c.StageChangedAt < oldest)
             .Select(c => new { c.CaseNumber, c.Title, c.Stage, c.StageChangedAt })
             .ToListAsync(ct);
         return candidates
-            .Select(c => new StalledCase(c.CaseNumber, c.Title, c.Stage, c.StageChangedAt, (int)(now - c.StageChangedAt).TotalDays, options.For(c.Stage)!.Value))
+            .Select(c => new StalledCase(c.CaseNumber, c.Title, c.Stage, c.StageChangedAt, (int)(now - c.StageChangedAt).TotalDays, options.LimitDaysFor(c.Stage)!.Value))
             .Where(c => c.Days > c.LimitDays)
             .OrderBy(c => c.Since)
             .ToList();

@@ -8,7 +8,6 @@ public static class DashboardSetup
 {
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<StageLimitOptions>(builder.Configuration.GetSection(StageLimitOptions.Section));
         builder.Services.AddSingleton<DashboardAggregates>();
         builder.Services.AddSingleton<DashboardLive>();
         builder.Services.AddSingleton<PoolLedgerReader>();
