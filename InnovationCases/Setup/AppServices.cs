@@ -2,8 +2,15 @@ using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
 using InnovationCases.Features.Cases;
+using InnovationCases.Features.Cases.Assessments;
+using InnovationCases.Features.Cases.Effects;
+using InnovationCases.Features.Cases.Grid;
+using InnovationCases.Features.Cases.Intake;
+using InnovationCases.Features.Cases.Page;
+using InnovationCases.Features.Learnings;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Moves;
+using InnovationCases.Features.MyCases;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -71,6 +78,16 @@ public static class AppServices
         services.AddSingleton<CaseChangeNotifier>();
         services.AddSingleton<CaseWorkflowService>();
         services.AddScoped<MoveRunner>();
+
+        // Applications, the case page, the grid, "Mine sager" and the knowledge bank
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<CaseEditService>();
+        services.AddSingleton<CaseDetailsService>();
+        services.AddSingleton<AssessmentService>();
+        services.AddSingleton<EffectReportService>();
+        services.AddSingleton<CaseGridService>();
+        services.AddSingleton<MyCasesService>();
+        services.AddSingleton<LearningsService>();
 
         return builder;
     }
