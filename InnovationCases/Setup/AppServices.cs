@@ -31,7 +31,9 @@ public static class AppServices
         services.AddLocalization();
 
         // Blazor and MudBlazor
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Long application texts (a description may be 20,000 characters) arrive in one message.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
