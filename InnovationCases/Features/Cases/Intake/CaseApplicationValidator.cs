@@ -85,7 +85,7 @@ public static partial class CaseApplicationValidator
         }
 
         Text(nameof(a.GainDescription), a.GainDescription, InnovationCase.TextMax, required: true, Add);
-        Text(nameof(a.Novelty), a.Novelty, InnovationCase.TextMax, required: true, Add);
+        Text(nameof(a.Novelty), a.Novelty, InnovationCase.TextMax, required: false, Add);
         Text(nameof(a.Risks), a.Risks, InnovationCase.TextMax, required: true, Add);
         if (a.RiskLevel is not { } risk || !Enum.IsDefined(risk))
         {
