@@ -133,4 +133,21 @@ public sealed class CasesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-move=SendBack]")).ToBeVisibleAsync();
         await page.AssertNoSeriousAxeViolationsAsync();
     }
+
+    [Fact]
+    public async Task Mbu_edits_a_submitted_application_and_the_timeline_lists_the_change()
+    {
+        var c = await Arrange.CaseAsync(fixture.App, Stage.Submitted, leadCode: "MBU", configure: x => x.Title = "Før rettelsen");
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync(DemoUsers.Mbu, $"/cases/{c.CaseNumber}");
+        await page.Locator("[data-action=edit]").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(c.CaseNumber);
+        await page.AssertNoSeriousAxeViolationsAsync();
+
+        await page.GetByLabel("Projektets titel *", new() { Exact = true }).FillAsync("Efter rettelsen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem ændringer" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Efter rettelsen");
+        await Assertions.Expect(page.Locator("[data-timeline] [data-event=Edited]")).ToContainTextAsync("Projektets titel: Før rettelsen → Efter rettelsen");
+    }
 }
