@@ -150,4 +150,21 @@ public sealed class CasesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Efter rettelsen");
         await Assertions.Expect(page.Locator("[data-timeline] [data-event=Edited]")).ToContainTextAsync("Projektets titel: Før rettelsen → Efter rettelsen");
     }
+
+    [Fact]
+    public async Task Mine_sager_updates_live_when_a_case_of_the_department_moves()
+    {
+        var c = await Arrange.CaseAsync(fixture.App, Stage.Submitted, leadCode: "MBU");
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync(DemoUsers.Mbu, "/my-cases");
+        var row = page.Locator($"[data-my-cases] tr[data-case-number='{c.CaseNumber}']");
+        await Assertions.Expect(row).ToContainTextAsync("Afventer screening");
+
+        var workflow = fixture.App.AppServices.GetRequiredService<InnovationCases.Features.Cases.CaseWorkflowService>();
+        var moved = await workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, await fixture.App.ActorAsync(DemoUsers.Caseworker), c.Version);
+        Assert.IsType<InnovationCases.Features.Cases.MoveResult.Moved>(moved);
+
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-stage", nameof(Stage.Screened));
+        await Assertions.Expect(page.Locator($"[data-notifications] [data-notification='{c.CaseNumber}']")).ToContainTextAsync("Flyttet fra Indsendt til Screenet");
+    }
 }

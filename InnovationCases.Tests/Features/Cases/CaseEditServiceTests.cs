@@ -102,4 +102,27 @@ public sealed class CaseEditServiceTests(CasesAppFixture fixture) : IClassFixtur
 
         Assert.IsType<CaseCommandResult.NotFound>(await Edits.EditAsync(c.CaseNumber, a, mbu, c.Version));
     }
+
+    [Fact]
+    public async Task Partner_departments_and_external_partners_can_be_changed_and_are_listed_in_the_event()
+    {
+        var c = await Arrange.CaseAsync(App, Stage.Recommended, leadCode: "MBU", partnerCodes: ["MSO"]);
+        var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
+        await using var db0 = await App.DbAsync();
+        var mtm = await db0.Departments.Where(d => d.Code == "MTM").Select(d => d.Id).SingleAsync();
+        var loaded = (await Edits.LoadAsync(c.CaseNumber, caseworker))!.Value;
+        loaded.Application.PartnerDepartmentIds = [mtm];
+        loaded.Application.ExternalPartners = [new ExternalPartnerInput { Name = "Aarhus Universitet", Kind = ApplicantType.EducationInstitution }];
+
+        Assert.IsType<CaseCommandResult.Done>(await Edits.EditAsync(c.CaseNumber, loaded.Application, caseworker, loaded.Version));
+
+        await using var db = await App.DbAsync();
+        var saved = await db.Cases.Include(x => x.PartnerDepartments).Include(x => x.ExternalPartners).SingleAsync(x => x.Id == c.Id);
+        Assert.Equal([mtm], saved.PartnerDepartments.Select(p => p.DepartmentId));
+        Assert.Equal("Aarhus Universitet", Assert.Single(saved.ExternalPartners).Name);
+        var ev = await db.CaseEvents.SingleAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Edited);
+        var changes = JsonSerializer.Deserialize<List<FieldChange>>(ev.DataJson!)!;
+        Assert.Contains(changes, ch => ch.Field == nameof(CaseApplication.PartnerDepartmentIds) && ch.Old == "Sundhed og Omsorg" && ch.New == "Teknik og Miljø");
+        Assert.Contains(changes, ch => ch.Field == nameof(CaseApplication.ExternalPartners) && ch.Old == "" && ch.New.Contains("Aarhus Universitet"));
+    }
 }
