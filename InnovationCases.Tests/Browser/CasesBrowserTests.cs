@@ -167,4 +167,28 @@ public sealed class CasesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToHaveAttributeAsync("data-stage", nameof(Stage.Screened));
         await Assertions.Expect(page.Locator($"[data-notifications] [data-notification='{c.CaseNumber}']")).ToContainTextAsync("Flyttet fra Indsendt til Screenet");
     }
+
+    [Fact]
+    public async Task The_director_sees_the_assessment_form_and_the_lead_department_adds_an_effect_report()
+    {
+        var screened = await Arrange.CaseAsync(fixture.App, Stage.Screened, leadCode: "MSO");
+        var director = await fixture.NewPageAsync();
+        await director.LoginAsync(DemoUsers.Director, $"/cases/{screened.CaseNumber}");
+        await Assertions.Expect(director.Locator("[data-assessment-form]")).ToBeVisibleAsync();
+        await director.AssertNoSeriousAxeViolationsAsync();
+
+        var granted = await Arrange.CaseAsync(fixture.App, Stage.Granted, leadCode: "MBU");
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync(DemoUsers.Mbu, $"/cases/{granted.CaseNumber}");
+        await Assertions.Expect(page.Locator("[data-effect-form]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("[data-assessments]").CountAsync());
+        await page.AssertNoSeriousAxeViolationsAsync();
+
+        await page.GetByLabel("Realiseret årlig gevinst (kr.)").FillAsync("125000");
+        await page.GetByLabel("Hvad er der sket, og hvad er effekten?").FillAsync("Færre timer brugt på planlægning.");
+        await page.Locator("[data-action=add-effect]").ClickAsync();
+
+        await Assertions.Expect(page.Locator($"[data-effect-year='{DateTime.Now.Year}']")).ToContainTextAsync("125.000 kr.");
+        await Assertions.Expect(page.Locator("[data-timeline] [data-event=EffectReported]")).ToBeVisibleAsync();
+    }
 }
