@@ -1,6 +1,7 @@
 using InnovationCases.Domain;
 using InnovationCases.Features.Cases.Grid;
 using InnovationCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Cases;
@@ -49,4 +50,30 @@ public sealed class CaseGridServiceTests(CasesAppFixture fixture) : IClassFixtur
         Assert.Empty(rows);
         Assert.Equal(0, total);
     }
+
+    [Fact]
+    public async Task Stage_sorts_in_workflow_order_and_the_department_filter_includes_partner_cases()
+    {
+        var partnerCase = await Arrange.CaseAsync(App, Stage.Granted, leadCode: "BA", partnerCodes: ["MKB"]);
+        var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
+        await using var db = await App.DbAsync();
+        var mkb = await db.Departments.Where(d => d.Code == "MKB").Select(d => d.Id).SingleAsync();
+
+        var (rows, _) = await Grid.QueryAsync(new(), 0, 100, nameof(CaseRow.Stage), false, caseworker);
+        var order = rows.Select(r => StageOrder(r.Stage)).ToList();
+        Assert.Equal(order.Order(), order);
+
+        var (byDepartment, _) = await Grid.QueryAsync(new() { DepartmentId = mkb }, 0, 100, null, false, caseworker);
+        Assert.Contains(byDepartment, r => r.CaseNumber == partnerCase.CaseNumber);
+        var involved = await db.Cases.Where(c => c.LeadDepartmentId == mkb || c.PartnerDepartments.Any(p => p.DepartmentId == mkb)).Select(c => c.CaseNumber).ToListAsync();
+        Assert.Equal(involved.Order(), byDepartment.Select(r => r.CaseNumber).Order());
+    }
+
+    private static int StageOrder(Stage s) => s switch
+    {
+        Stage.Rejected => 6,
+        Stage.Withdrawn => 7,
+        Stage.Stopped => 8,
+        _ => (int)s,
+    };
 }

@@ -32,7 +32,7 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = Filter(db.Cases.AsNoTracking().VisibleTo(actor), filter);
+        var q = Filter(db.Cases.AsNoTracking().VisibleTo(actor), filter, db.CasePartnerDepartments);
         var total = await q.CountAsync(ct);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(0, page);
@@ -57,7 +57,7 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
         return (rows, total);
     }
 
-    internal static IQueryable<InnovationCase> Filter(IQueryable<InnovationCase> q, CaseGridFilter f)
+    internal static IQueryable<InnovationCase> Filter(IQueryable<InnovationCase> q, CaseGridFilter f, IQueryable<CasePartnerDepartment> partners)
     {
         if (f.Stage is { } stage)
         {
@@ -81,7 +81,9 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
 
         if (f.DepartmentId is { } d)
         {
-            q = q.Where(c => c.LeadDepartmentId == d || c.PartnerDepartments.Any(p => p.DepartmentId == d));
+            // An uncorrelated IN (partner index) instead of EXISTS per row.
+            var partnerCases = partners.Where(p => p.DepartmentId == d).Select(p => p.CaseId);
+            q = q.Where(c => c.LeadDepartmentId == d || partnerCases.Contains(c.Id));
         }
 
         if (f.MinAmount is { } min)
@@ -109,10 +111,15 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
         return q;
     }
 
+    /// <summary>Stages are stored by name; sort them in workflow order, not alphabetically.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<InnovationCase, int>> StageOrder = c =>
+        c.Stage == Stage.Submitted ? 0 : c.Stage == Stage.Screened ? 1 : c.Stage == Stage.Recommended ? 2 : c.Stage == Stage.Granted ? 3
+        : c.Stage == Stage.Implemented ? 4 : c.Stage == Stage.Evaluated ? 5 : c.Stage == Stage.Rejected ? 6 : c.Stage == Stage.Withdrawn ? 7 : 8;
+
     private static IQueryable<InnovationCase> Sort(IQueryable<InnovationCase> q, string? sortBy, bool desc) => (sortBy switch
     {
         nameof(CaseRow.Title) => desc ? q.OrderByDescending(c => c.Title) : q.OrderBy(c => c.Title),
-        nameof(CaseRow.Stage) => desc ? q.OrderByDescending(c => c.Stage) : q.OrderBy(c => c.Stage),
+        nameof(CaseRow.Stage) => desc ? q.OrderByDescending(StageOrder) : q.OrderBy(StageOrder),
         nameof(CaseRow.BudgetYear) => desc ? q.OrderByDescending(c => c.BudgetYear) : q.OrderBy(c => c.BudgetYear),
         nameof(CaseRow.RequestedAmount) => desc ? q.OrderByDescending(c => c.RequestedAmount) : q.OrderBy(c => c.RequestedAmount),
         nameof(CaseRow.GrantedAmount) => desc ? q.OrderByDescending(c => c.GrantedAmount) : q.OrderBy(c => c.GrantedAmount),
