@@ -27,6 +27,15 @@ public sealed class CaseDetailsService(IDbContextFactory<AppDbContext> dbFactory
 
         var names = await db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        if (!AssessmentService.MayRead(actor))
+        {
+            // That the case was assessed is part of its history; the scores are not for department staff.
+            foreach (var e in events.Where(e => e.Kind == CaseEventKind.Assessed))
+            {
+                e.DataJson = null;
+            }
+        }
+
         var assessed = await db.Assessments.AnyAsync(a => a.CaseId == c.Id && a.AssessorUserId == actor.UserId, ct);
         return new CaseDetails(
             c,
