@@ -81,6 +81,28 @@ public sealed class IntakeFormTests : AsyncBunitTests
         Assert.Contains("vises som almindelig tekst", cut.Markup);
     }
 
+    [Fact]
+    public void Department_staff_see_their_lead_department_fixed_while_caseworkers_choose_it()
+    {
+        Render<MudPopoverProvider>();
+        var staff = Render<IntakeForm>(p => p.Add(x => x.Model, Applications.Valid(leadDepartmentId: 2)).Add(x => x.Lookups, Applications.Lookups).Add(x => x.LeadFixed, true));
+        var lead = LeadInput(staff);
+        Assert.True(lead.HasAttribute("readonly"));
+        Assert.Equal("Børn og Unge", lead.GetAttribute("value"));
+        Assert.DoesNotContain("Børn og Unge", staff.Find("[data-field=PartnerDepartmentIds]").TextContent);
+
+        var caseworker = Render<IntakeForm>(p => p.Add(x => x.Model, Applications.Valid(leadDepartmentId: 2)).Add(x => x.Lookups, Applications.Lookups));
+        var select = Assert.Single(caseworker.FindComponents<MudSelect<int?>>(), s => s.Instance.Label!.StartsWith("Ledende magistratsafdeling"));
+        Assert.False(select.Instance.ReadOnly);
+        Assert.DoesNotContain(staff.FindComponents<MudSelect<int?>>(), s => s.Instance.Label!.StartsWith("Ledende"));
+    }
+
+    private static AngleSharp.Dom.IElement LeadInput(IRenderedComponent<IntakeForm> cut)
+    {
+        var field = cut.Find("[data-field=LeadDepartmentId]");
+        return field.TagName == "INPUT" ? field : field.QuerySelector("input")!;
+    }
+
     private static void Break(CaseApplication m, string rule)
     {
         switch (rule)
