@@ -12,9 +12,11 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var connectionString = ResolveConnectionString(config, env);
+        var counter = new DbCommandCounter();
+        services.AddSingleton(counter);
         services.AddDbContextFactory<AppDbContext>(o => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas(), counter));
         services.AddSingleton<DbWriter>();
         services.AddSingleton<DemoDataSeeder>();
         return services;

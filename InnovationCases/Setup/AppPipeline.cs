@@ -2,6 +2,9 @@ using System.Text.Json;
 using InnovationCases.Components;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Reports;
+using InnovationCases.Features.Account.Oidc;
+using InnovationCases.Features.Admin;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,6 +15,9 @@ public static class AppPipeline
     public static async Task<WebApplication> MapInnovationCasesAsync(this WebApplication app)
     {
         await app.Services.InitializeDatabaseAsync();
+        await app.Services.BootstrapAdminAsync();
+
+        app.UseSecurityHeaders(app.Services.GetService<OidcOptions>()?.Authority);
 
         if (!app.Environment.IsDevelopment())
         {
@@ -20,7 +26,11 @@ public static class AppPipeline
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly pages for GET only: re-executing a refused POST (e.g. a missing antiforgery token)
+        // would read its form again and turn a clean 400 into an exception.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization("da-DK");
         app.UseAuthentication();
         app.UseAuthorization();
@@ -29,6 +39,8 @@ public static class AppPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapReportExports();
+        app.MapOidcSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

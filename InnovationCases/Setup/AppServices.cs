@@ -1,12 +1,15 @@
 using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Account.Oidc;
+using InnovationCases.Features.Admin;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Cases.Assessments;
 using InnovationCases.Features.Cases.Effects;
 using InnovationCases.Features.Cases.Grid;
 using InnovationCases.Features.Cases.Intake;
 using InnovationCases.Features.Cases.Page;
+using InnovationCases.Features.Dashboard;
 using InnovationCases.Features.Learnings;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Moves;
@@ -51,7 +54,11 @@ public static class AppServices
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddScoped<CurrentActor>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddOidcSignIn(builder.Configuration);
         services.AddAuthorization();
+        // The cookie re-reads the user (security stamp) every minute: a deactivated user's or an
+        // old role's cookie stops working for new requests as fast as open circuits are revalidated.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -64,6 +71,7 @@ public static class AppServices
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<DanishIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {
@@ -80,6 +88,8 @@ public static class AppServices
         services.AddSingleton<CaseChangeNotifier>();
         services.AddSingleton<CaseWorkflowService>();
         services.AddScoped<MoveRunner>();
+        builder.AddDashboard();
+        services.AddScoped<AdminService>();
 
         // Applications, the case page, the grid, "Mine sager" and the knowledge bank
         services.AddSingleton<IntakeService>();

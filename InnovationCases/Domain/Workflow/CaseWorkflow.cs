@@ -17,12 +17,19 @@ public sealed class CaseWorkflow
     private readonly StateMachine<Stage, Trigger> _machine;
     private readonly Dictionary<Trigger, StateMachine<Stage, Trigger>.TriggerWithParameters<TransitionData?>> _triggers = [];
     private readonly Dictionary<(Trigger, string), string?> _fieldByMessage = [];
+    private readonly bool _forDiagram;
 
     private static readonly Lazy<IReadOnlyDictionary<(Stage From, Trigger Trigger), Stage>> Graph = new(ReadGraph);
 
     public CaseWorkflow(WorkflowContext ctx)
+        : this(ctx, forDiagram: false)
+    {
+    }
+
+    private CaseWorkflow(WorkflowContext ctx, bool forDiagram)
     {
         _ctx = ctx;
+        _forDiagram = forDiagram;
         var c = ctx.Case;
         _machine = new StateMachine<Stage, Trigger>(() => c.Stage, s => c.Stage = s);
         foreach (var t in Enum.GetValues<Trigger>())
@@ -54,28 +61,28 @@ public sealed class CaseWorkflow
         }
 
         _machine.Configure(Stage.Recommended)
-            .OnEntryFrom(_triggers[Trigger.Recommend], d => c.RecommendedAmount = d!.Amount);
+            .OnEntryFrom(_triggers[Trigger.Recommend], d => c.RecommendedAmount = d!.Amount, "record recommended amount");
         _machine.Configure(Stage.Granted)
             .OnEntryFrom(_triggers[Trigger.Grant], d =>
             {
                 c.GrantedAmount = d!.Amount;
                 c.CouncilDecisionDate = d.CouncilDecisionDate;
                 c.CouncilDecisionReference = d.CouncilDecisionReference?.Trim();
-            });
+            }, "record grant and council decision");
         _machine.Configure(Stage.Implemented)
             .OnEntryFrom(_triggers[Trigger.Complete], d =>
             {
                 c.ImplementationNote = d!.ImplementationNote?.Trim();
                 c.ActualSpend = d.ActualSpend;
-            });
+            }, "record implementation and spend");
         _machine.Configure(Stage.Evaluated)
-            .OnEntryFrom(_triggers[Trigger.Evaluate], d => c.EffectReports.Add(FinalReport(d!, d!.RealisedAnnualGain ?? 0, d.DocumentedEffects, d.LivesOn)));
+            .OnEntryFrom(_triggers[Trigger.Evaluate], d => c.EffectReports.Add(FinalReport(d!, d!.RealisedAnnualGain ?? 0, d.DocumentedEffects, d.LivesOn)), "add final effect report");
         _machine.Configure(Stage.Stopped)
             .OnEntryFrom(_triggers[Trigger.Stop], d =>
             {
                 c.ActualSpend = d!.ActualSpend;
                 c.EffectReports.Add(FinalReport(d, 0, d.Reason, livesOn: false));
-            });
+            }, "record spend and lessons");
         _machine.OnTransitioned(_ => c.StageChangedAt = ctx.Now);
     }
 
@@ -163,6 +170,12 @@ public sealed class CaseWorkflow
 
     private Tuple<Func<TransitionData?, bool>, string>[] Guards(Trigger trigger)
     {
+        if (_forDiagram)
+        {
+            // The README's picture names each trigger's guards in one line instead of every message.
+            return [Tuple.Create<Func<TransitionData?, bool>, string>(_ => true, GuardSummary(trigger))];
+        }
+
         var rules = WorkflowRules.For(trigger, _ctx).ToList();
         foreach (var r in rules)
         {
@@ -202,6 +215,21 @@ public sealed class CaseWorkflow
         var pool = new Pool { Id = 1, Kind = PoolKind.CrossCutting, Budget = 0 };
         var c = new InnovationCase { Stage = Stage.Submitted, LeadDepartmentId = dept.Id, Pool = pool };
         var ctx = new WorkflowContext(new Actor("", "", Role.Caseworker, null), c, pool, 0, false, DateTime.UnixEpoch);
-        return new CaseWorkflow(ctx)._machine;
+        return new CaseWorkflow(ctx, forDiagram: true)._machine;
     }
+
+    // Mermaid treats ';' as a statement end, so these are plain words and commas.
+    private static string GuardSummary(Trigger trigger) => trigger switch
+    {
+        Trigger.Screen => "caseworker, needs business case, risks, viability, effect plan, lead department",
+        Trigger.SendBack => "caseworker, needs reason",
+        Trigger.Recommend => "director group or caseworker, cross-cutting needs an assessment meeting the main criterion, amount above 0 and at most requested",
+        Trigger.Grant => "caseworker, amount at most recommended and pool remaining, cross-cutting above 2 mio. or multi-year needs council decision",
+        Trigger.Complete => "caseworker or lead department, needs what was implemented and actual spend",
+        Trigger.Evaluate => "caseworker, needs effect report",
+        Trigger.Stop => "caseworker, needs reason, lessons, actual spend at most granted",
+        Trigger.Reject => "caseworker, or director group from Screened and Recommended, needs reason",
+        Trigger.Withdraw => "lead department or caseworker, needs reason",
+        _ => "",
+    };
 }

@@ -48,12 +48,16 @@ public sealed class CaseWorkflowService(
         return c is null ? null : new CaseWorkflow(await ContextAsync(db, c, actor, ct)).Check(trigger, data);
     }
 
-    /// <summary>Everything the guards read about a case, loaded in the caller's context.</summary>
-    internal async Task<WorkflowContext> ContextAsync(AppDbContext db, InnovationCase c, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Everything the guards read about a case, loaded in the caller's context. For one known trigger
+    /// only what its guards read is queried: the pool's remaining budget matters only to Grant, the
+    /// assessments only to Recommend (this keeps the common moves to one read and one write).
+    /// </summary>
+    internal async Task<WorkflowContext> ContextAsync(AppDbContext db, InnovationCase c, Actor actor, CancellationToken ct, Trigger? only = null)
     {
         var pool = c.Pool ?? await db.Pools.SingleAsync(p => p.Id == c.PoolId, ct);
-        var remaining = await db.RemainingAsync(pool, ct);
-        var qualifies = await db.Assessments.AnyAsync(a => a.CaseId == c.Id && a.MainCriterionMet, ct);
+        var remaining = only is null or Trigger.Grant ? await db.RemainingAsync(pool, ct) : 0;
+        var qualifies = only is null or Trigger.Recommend && await db.Assessments.AnyAsync(a => a.CaseId == c.Id && a.MainCriterionMet, ct);
         return new WorkflowContext(actor, c, pool, remaining, qualifies, clock.GetUtcNow().UtcDateTime);
     }
 
@@ -87,7 +91,7 @@ public sealed class CaseWorkflowService(
                 return new MoveResult.Refused(refusal!);
             }
 
-            var workflow = new CaseWorkflow(await ContextAsync(db, c, actor, ct));
+            var workflow = new CaseWorkflow(await ContextAsync(db, c, actor, ct, only: t));
             var given = data ?? new TransitionData();
             var check = workflow.Check(t, given);
             if (!check.Allowed)

@@ -1,0 +1,245 @@
+using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
+
+namespace InnovationCases.Tests.Domain;
+
+/// <summary>Each guard of DESIGN.md's table refuses with a Danish reason, and only where it applies.</summary>
+public sealed class WorkflowGuardTests
+{
+    private static readonly Actor Caseworker = WorkflowScenario.Caseworker;
+
+    [Theory]
+    [InlineData("gain", "nettogevinst")]
+    [InlineData("gainText", "hvordan gevinsten opstår")]
+    [InlineData("risks", "Risici")]
+    [InlineData("viability", "lever videre")]
+    [InlineData("effect", "effekten dokumenteres")]
+    [InlineData("lead", "ledende afdeling")]
+    public void Screening_needs_the_business_case_risks_viability_effect_plan_and_lead_department(string missing, string reasonContains)
+    {
+        var scenario = new WorkflowScenario(Stage.Submitted);
+        var c = scenario.Case;
+        switch (missing)
+        {
+            case "gain": c.ExpectedAnnualGain = 0; break;
+            case "gainText": c.GainDescription = " "; break;
+            case "risks": c.Risks = ""; break;
+            case "viability": c.Viability = ""; break;
+            case "effect": c.EffectPlan = ""; break;
+            case "lead": c.ApplicantType = ApplicantType.CivilSociety; c.LeadDepartmentId = 0; break;
+        }
+
+        var check = scenario.Check(Caseworker, Trigger.Screen);
+
+        Assert.False(check.Allowed);
+        Assert.Contains(check.Reasons, r => r.Contains(reasonContains));
+    }
+
+    [Fact]
+    public void Cross_cutting_recommendation_needs_an_assessment_meeting_the_main_criterion()
+    {
+        var scenario = new WorkflowScenario(Stage.Screened) { HasQualifyingAssessment = false };
+
+        var check = scenario.Check(WorkflowScenario.Director, Trigger.Recommend);
+
+        Assert.False(check.Allowed);
+        Assert.Contains(check.Reasons, r => r.Contains("hovedkriteriet"));
+    }
+
+    [Fact]
+    public void Local_funds_recommendation_needs_no_assessment()
+    {
+        var scenario = new WorkflowScenario(Stage.Screened, PoolKind.LocalFunds) { HasQualifyingAssessment = false };
+
+        Assert.True(scenario.Check(WorkflowScenario.MbuStaff, Trigger.Recommend).Allowed);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-5L)]
+    [InlineData(1_000_001L)]
+    public void Recommended_amount_must_be_positive_and_at_most_requested(long amount)
+    {
+        var check = new WorkflowScenario(Stage.Screened).Check(Caseworker, Trigger.Recommend, new() { Amount = amount });
+
+        Assert.False(check.Allowed);
+        Assert.True(check.FieldErrors.ContainsKey(FieldNames.Amount));
+    }
+
+    [Fact]
+    public void Granted_amount_above_recommended_is_refused()
+    {
+        var check = new WorkflowScenario(Stage.Recommended).Check(Caseworker, Trigger.Grant, new() { Amount = 900_001 });
+
+        Assert.Equal("Det bevilgede beløb må højst være det indstillede (900.000 kr.).", check.FieldErrors[FieldNames.Amount]);
+    }
+
+    [Fact]
+    public void Grant_above_the_pools_remaining_budget_is_refused()
+    {
+        var scenario = new WorkflowScenario(Stage.Recommended) { PoolRemaining = 899_999 };
+
+        var check = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 900_000 });
+
+        Assert.False(check.Allowed);
+        Assert.Contains("Puljen har kun 899.999 kr. tilbage.", check.Reasons);
+    }
+
+    [Fact]
+    public void Grant_above_two_million_without_council_decision_is_refused()
+    {
+        var scenario = new WorkflowScenario(Stage.Recommended);
+        scenario.Case.RequestedAmount = 2_500_000;
+        scenario.Case.RecommendedAmount = 2_500_000;
+
+        var without = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 2_000_001 });
+        var with = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 2_000_001, CouncilDecisionDate = new DateOnly(2026, 11, 1), CouncilDecisionReference = "BY-2026-17" });
+        var atThreshold = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 2_000_000 });
+
+        Assert.False(without.Allowed);
+        Assert.True(without.FieldErrors.ContainsKey(FieldNames.CouncilDecisionDate));
+        Assert.True(without.FieldErrors.ContainsKey(FieldNames.CouncilDecisionReference));
+        Assert.True(with.Allowed);
+        Assert.True(atThreshold.Allowed);
+    }
+
+    [Fact]
+    public void Multi_year_cross_cutting_grant_needs_council_decision_whatever_the_amount()
+    {
+        var scenario = new WorkflowScenario(Stage.Recommended);
+        scenario.Case.PeriodEnd = new DateOnly(2027, 6, 30);
+
+        var check = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 100_000 });
+
+        Assert.False(check.Allowed);
+        Assert.Contains(check.Reasons, r => r.Contains("flerårigt"));
+    }
+
+    [Fact]
+    public void Council_rule_does_not_apply_to_local_funds()
+    {
+        var scenario = new WorkflowScenario(Stage.Recommended, PoolKind.LocalFunds);
+        scenario.Case.RequestedAmount = 3_000_000;
+        scenario.Case.RecommendedAmount = 3_000_000;
+        scenario.Case.PeriodEnd = new DateOnly(2027, 6, 30);
+
+        Assert.True(scenario.Check(WorkflowScenario.MbuStaff, Trigger.Grant, new() { Amount = 3_000_000 }).Allowed);
+    }
+
+    [Fact]
+    public void Council_decision_dated_in_the_future_is_refused()
+    {
+        var scenario = new WorkflowScenario(Stage.Recommended);
+        scenario.Case.PeriodEnd = new DateOnly(2027, 6, 30);
+
+        var check = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 900_000, CouncilDecisionDate = new DateOnly(2027, 1, 1), CouncilDecisionReference = "BY-1" });
+
+        Assert.False(check.Allowed);
+        Assert.True(check.FieldErrors.ContainsKey(FieldNames.CouncilDecisionDate));
+    }
+
+    [Theory]
+    [InlineData(Stage.Submitted, Trigger.Reject)]
+    [InlineData(Stage.Screened, Trigger.SendBack)]
+    [InlineData(Stage.Recommended, Trigger.Withdraw)]
+    [InlineData(Stage.Granted, Trigger.Stop)]
+    public void Reasons_are_required_for_reject_send_back_withdraw_and_stop(Stage stage, Trigger trigger)
+    {
+        var scenario = new WorkflowScenario(stage);
+        var data = scenario.ValidData(trigger) with { Reason = "  " };
+
+        var check = scenario.Check(Caseworker, trigger, data);
+
+        Assert.Equal("Angiv en begrundelse.", check.FieldErrors[FieldNames.Reason]);
+    }
+
+    [Fact]
+    public void A_reason_longer_than_the_limit_is_refused()
+    {
+        var scenario = new WorkflowScenario(Stage.Submitted);
+
+        var check = scenario.Check(Caseworker, Trigger.Reject, new() { Reason = new string('x', 4_001) });
+
+        Assert.Contains("højst være 4.000 tegn", check.FieldErrors[FieldNames.Reason]);
+    }
+
+    [Theory]
+    [InlineData(FieldNames.RealisedAnnualGain)]
+    [InlineData(FieldNames.DocumentedEffects)]
+    [InlineData(FieldNames.LessonsLearned)]
+    [InlineData(FieldNames.LivesOn)]
+    public void Evaluation_needs_the_whole_effect_report(string missing)
+    {
+        var scenario = new WorkflowScenario(Stage.Implemented);
+        var data = scenario.ValidData(Trigger.Evaluate);
+        data = missing switch
+        {
+            FieldNames.RealisedAnnualGain => data with { RealisedAnnualGain = null },
+            FieldNames.DocumentedEffects => data with { DocumentedEffects = "" },
+            FieldNames.LessonsLearned => data with { LessonsLearned = null },
+            _ => data with { LivesOn = null },
+        };
+
+        var check = scenario.Check(Caseworker, Trigger.Evaluate, data);
+
+        Assert.False(check.Allowed);
+        Assert.True(check.FieldErrors.ContainsKey(missing));
+    }
+
+    [Fact]
+    public void Completing_needs_what_was_implemented_and_the_actual_spend()
+    {
+        var check = new WorkflowScenario(Stage.Granted).Check(Caseworker, Trigger.Complete, new() { ActualSpend = -1 });
+
+        Assert.True(check.FieldErrors.ContainsKey(FieldNames.ImplementationNote));
+        Assert.True(check.FieldErrors.ContainsKey(FieldNames.ActualSpend));
+    }
+
+    [Fact]
+    public void Stopping_with_spend_above_the_grant_is_refused()
+    {
+        var scenario = new WorkflowScenario(Stage.Granted);
+
+        var check = scenario.Check(Caseworker, Trigger.Stop, scenario.ValidData(Trigger.Stop) with { ActualSpend = 900_001 });
+
+        Assert.True(check.FieldErrors.ContainsKey(FieldNames.ActualSpend));
+    }
+
+    [Fact]
+    public void Without_data_only_role_and_preconditions_are_checked()
+    {
+        var scenario = new WorkflowScenario(Stage.Recommended);
+
+        Assert.True(scenario.Workflow(Caseworker).Check(Trigger.Grant, null).Allowed);
+        Assert.False(scenario.Workflow(Caseworker).Check(Trigger.Grant, new TransitionData()).Allowed);
+    }
+
+    [Fact]
+    public void Firing_records_the_moves_data_on_the_case()
+    {
+        var scenario = new WorkflowScenario(Stage.Recommended);
+        scenario.Case.PeriodEnd = new DateOnly(2027, 6, 30);
+        scenario.Workflow(Caseworker).Fire(Trigger.Grant, new() { Amount = 800_000, CouncilDecisionDate = new DateOnly(2026, 10, 1), CouncilDecisionReference = " BY-7 " });
+
+        Assert.Equal(Stage.Granted, scenario.Case.Stage);
+        Assert.Equal(800_000, scenario.Case.GrantedAmount);
+        Assert.Equal("BY-7", scenario.Case.CouncilDecisionReference);
+        Assert.Equal(800_000, scenario.Case.ConsumedAmount);
+
+        scenario.Workflow(Caseworker).Fire(Trigger.Stop, new() { Reason = "Virker ikke.", LessonsLearned = "Test først.", ActualSpend = 300_000 });
+
+        Assert.Equal(300_000, scenario.Case.ConsumedAmount);
+        var report = Assert.Single(scenario.Case.EffectReports);
+        Assert.True(report.IsFinal);
+        Assert.Equal("Test først.", report.LessonsLearned);
+    }
+
+    [Fact]
+    public void Firing_a_refused_move_is_a_programming_error()
+    {
+        var scenario = new WorkflowScenario(Stage.Submitted);
+
+        Assert.Throws<InvalidOperationException>(() => scenario.Workflow(WorkflowScenario.Manager).Fire(Trigger.Screen, new()));
+        Assert.Equal(Stage.Submitted, scenario.Case.Stage);
+    }
+}

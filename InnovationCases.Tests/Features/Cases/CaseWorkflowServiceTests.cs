@@ -1,0 +1,198 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Cases;
+using InnovationCases.Features.Live;
+using InnovationCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace InnovationCases.Tests.Features.Cases;
+
+public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.App>, IDisposable
+{
+    public sealed class App : IDisposable
+    {
+        public TestApp Inner { get; } = new(demoData: true);
+
+        public void Dispose() => Inner.Dispose();
+    }
+
+    private readonly TestApp _app;
+    private readonly CaseWorkflowService _workflow;
+    private readonly List<CaseChange> _published = [];
+    private readonly IDisposable _subscription;
+
+    public CaseWorkflowServiceTests(App app)
+    {
+        _app = app.Inner;
+        _workflow = _app.AppServices.GetRequiredService<CaseWorkflowService>();
+        _subscription = _app.AppServices.GetRequiredService<CaseChangeNotifier>().Subscribe(change =>
+        {
+            lock (_published)
+            {
+                _published.Add(change);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    public void Dispose() => _subscription.Dispose();
+
+    [Fact]
+    public async Task A_move_changes_the_stage_and_writes_its_event_with_the_actor()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted);
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+
+        var result = await _workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, caseworker, c.Version);
+
+        var moved = Assert.IsType<MoveResult.Moved>(result);
+        Assert.Equal(Stage.Screened, moved.To);
+        Assert.Equal(c.Version + 1, moved.Version);
+        await using var db = await _app.DbAsync();
+        var ev = await db.CaseEvents.Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).LastAsync();
+        Assert.Equal((Stage.Submitted, Stage.Screened, Trigger.Screen, "Sara Lund"), (ev.FromStage!.Value, ev.ToStage, ev.Trigger!.Value, ev.ActorName));
+        Assert.Equal(Stage.Screened, (await db.Cases.SingleAsync(x => x.Id == c.Id)).Stage);
+        lock (_published)
+        {
+            Assert.Contains(_published, p => p.CaseNumber == c.CaseNumber && p.ToStage == Stage.Screened);
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_move_stores_neither_stage_nor_event()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted);
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+
+        var result = await _workflow.MoveToAsync(c.CaseNumber, Stage.Granted, null, caseworker, c.Version);
+
+        var refused = Assert.IsType<MoveResult.Refused>(result);
+        Assert.Equal("Sagen kan ikke springe fra Indsendt til Bevilget.", refused.Reasons.Single());
+        await AssertUnchangedAsync(c);
+    }
+
+    [Fact]
+    public async Task A_move_whose_save_fails_stores_neither_stage_nor_event()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MKB");
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+        await using (var db = await _app.DbAsync())
+        {
+            // A trigger that makes the event's insert fail, as a full disk or a crash would.
+            var sql = "CREATE TRIGGER fail_event_" + c.Id + " BEFORE INSERT ON CaseEvents WHEN NEW.CaseId = " + c.Id +
+                " BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => _workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, caseworker, c.Version));
+
+        await AssertUnchangedAsync(c);
+    }
+
+    [Fact]
+    public async Task Two_actors_with_the_same_version_one_moves_the_other_gets_a_conflict()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted);
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+        var mbu = await _app.ActorAsync(DemoUsers.Mbu);
+
+        var first = await _workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, caseworker, c.Version);
+        var second = await _workflow.FireAsync(c.CaseNumber, Trigger.Withdraw, new TransitionData { Reason = "Vi trækker den." }, mbu, c.Version);
+
+        Assert.IsType<MoveResult.Moved>(first);
+        var conflict = Assert.IsType<MoveResult.Conflict>(second);
+        Assert.Equal("Sara Lund", conflict.ChangedBy);
+        Assert.Equal(Stage.Screened, conflict.CurrentStage);
+        Assert.Equal("Sara Lund flyttede sagen først. Den står nu i Screenet.", conflict.Message);
+    }
+
+    [Fact]
+    public async Task A_grant_takes_money_from_the_pool_and_a_grant_above_what_is_left_is_refused()
+    {
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+        await using var db = await _app.DbAsync();
+        var pool = await db.Pools.Include(p => p.Department).SingleAsync(p => p.Kind == PoolKind.LocalFunds && p.Department!.Code == "MKB");
+        var remaining = await db.RemainingAsync(pool);
+        var fits = await Arrange.CaseAsync(_app, Stage.Recommended, leadCode: "MKB", localFunds: true, requested: remaining);
+        var tooMuch = await Arrange.CaseAsync(_app, Stage.Recommended, leadCode: "MKB", localFunds: true, requested: 10_000);
+
+        var granted = await _workflow.FireAsync(fits.CaseNumber, Trigger.Grant, new TransitionData { Amount = remaining }, caseworker, fits.Version);
+        var refused = await _workflow.FireAsync(tooMuch.CaseNumber, Trigger.Grant, new TransitionData { Amount = 10_000 }, caseworker, tooMuch.Version);
+
+        Assert.IsType<MoveResult.Moved>(granted);
+        var r = Assert.IsType<MoveResult.Refused>(refused);
+        Assert.Equal("Puljen har kun 0 kr. tilbage.", r.FieldErrors[FieldNames.Amount]);
+        Assert.Equal(0, await db.RemainingAsync(pool));
+    }
+
+    [Fact]
+    public async Task Sixteen_concurrent_writers_on_a_file_database_store_every_transition()
+    {
+        const int writers = 16;
+        const int movesEach = 6;
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+        var cases = new List<InnovationCase>();
+        for (var i = 0; i < writers; i++)
+        {
+            cases.Add(await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MTM"));
+        }
+
+        // Each writer has its own gate, so they really collide in the SQLite file, as separate
+        // processes would; the IMMEDIATE transactions, busy timeout and retries must absorb it.
+        var factory = _app.AppServices.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var notifier = _app.AppServices.GetRequiredService<CaseChangeNotifier>();
+        var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
+        {
+            var service = new CaseWorkflowService(factory, new DbWriter(factory, NullLogger<DbWriter>.Instance), TimeProvider.System, notifier);
+            var version = c.Version;
+            var moved = 0;
+            for (var m = 0; m < movesEach; m++)
+            {
+                var (trigger, data) = m % 2 == 0 ? (Trigger.Screen, (TransitionData?)null) : (Trigger.SendBack, new TransitionData { Reason = "Igen." });
+                var result = await service.FireAsync(c.CaseNumber, trigger, data, caseworker, version);
+                version = Assert.IsType<MoveResult.Moved>(result).Version;
+                moved++;
+            }
+
+            return moved;
+        })));
+
+        Assert.Equal(writers * movesEach, results.Sum());
+        await using var db = await _app.DbAsync();
+        var ids = cases.Select(c => c.Id).ToList();
+        Assert.Equal(writers * movesEach, await db.CaseEvents.CountAsync(e => ids.Contains(e.CaseId) && e.Kind == CaseEventKind.Moved));
+        Assert.All(await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(), c =>
+        {
+            Assert.Equal(Stage.Submitted, c.Stage);
+            Assert.Equal(movesEach, c.Version);
+        });
+    }
+
+    [Fact]
+    public async Task Moves_of_a_case_are_listed_with_reasons_for_the_refused_ones()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Screened);
+        var director = await _app.ActorAsync(DemoUsers.Director);
+
+        var moves = await _workflow.GetMovesAsync(c.CaseNumber, director);
+
+        Assert.NotNull(moves);
+        var recommend = moves.Options.Single(o => o.Trigger == Trigger.Recommend);
+        Assert.False(recommend.Allowed);
+        Assert.Contains(recommend.Reasons, r => r.Contains("hovedkriteriet"));
+        Assert.True(moves.Options.Single(o => o.Trigger == Trigger.Reject).Allowed);
+    }
+
+    private async Task AssertUnchangedAsync(InnovationCase c)
+    {
+        await using var db = await _app.DbAsync();
+        var stored = await db.Cases.SingleAsync(x => x.Id == c.Id);
+        Assert.Equal(c.Stage, stored.Stage);
+        Assert.Equal(c.Version, stored.Version);
+        Assert.Equal(1, await db.CaseEvents.CountAsync(e => e.CaseId == c.Id));
+    }
+}

@@ -1,0 +1,116 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.Pools;
+using InnovationCases.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnovationCases.Features.Dashboard;
+
+/// <summary>
+/// Computes a <see cref="DashboardSnapshot"/> with SQL aggregates and narrow projections: cases are
+/// never loaded as entities. Every case query goes through <see cref="CaseScope"/> for the actor.
+/// </summary>
+public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactory, IOptionsMonitor<StageLimitOptions> limits)
+{
+    public const int ActivityCount = 20;
+
+    /// <summary>Computes the dashboard for <paramref name="year"/> as <paramref name="actor"/> sees it, at <paramref name="now"/> (UTC).</summary>
+    public async Task<DashboardSnapshot> ComputeAsync(Actor actor, int year, DateTime now, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cases = db.Cases.AsNoTracking().VisibleTo(actor);
+        var ofYear = cases.Where(c => c.BudgetYear == year);
+
+        var stageCounts = await cases.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = Enum.GetValues<Stage>().ToDictionary(s => s, s => stageCounts.FirstOrDefault(x => x.Key == s)?.Count ?? 0);
+
+        var pools = await PoolLedgerReader.LinesAsync(db, actor, year, ct);
+        var applications = await ofYear.CountAsync(ct);
+
+        // Decision = the Grant or Reject move (the answer the applicant waits for); the clock starts
+        // at the case's first submission (SubmittedAt), so a send-back and resubmission count in the
+        // wait. Withdrawals are the applicant's own choice and no decision. Cases of the year only.
+        var decisions = await db.CaseEvents.AsNoTracking()
+            .Where(e => e.Kind == CaseEventKind.Moved && (e.Trigger == Trigger.Grant || e.Trigger == Trigger.Reject))
+            .Join(ofYear, e => e.CaseId, c => c.Id, (e, c) => new { e.CaseId, e.At, c.SubmittedAt })
+            .ToListAsync(ct);
+        var decisionDays = decisions
+            .GroupBy(d => d.CaseId)
+            .Select(g => g.Min(d => (d.At - d.SubmittedAt).TotalDays))
+            .ToList();
+
+        var evaluated = ofYear.Where(c => c.Stage == Stage.Evaluated);
+        var evaluatedCount = await evaluated.CountAsync(ct);
+        var expected = await evaluated.SumAsync(c => c.ExpectedAnnualGain, ct);
+        var realised = await db.EffectReports.AsNoTracking()
+            .Where(r => r.IsFinal && evaluated.Select(c => c.Id).Contains(r.CaseId))
+            .SumAsync(r => r.RealisedAnnualGain, ct);
+
+        // Granted kroner = what the cases consume from their pools (InnovationCase.ConsumedAmount).
+        var consumed = await ofYear
+            .Select(c => new
+            {
+                c.Theme,
+                Department = c.LeadDepartment!.Name,
+                Amount = c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated ? c.GrantedAmount ?? 0
+                    : c.Stage == Stage.Stopped ? c.ActualSpend ?? c.GrantedAmount ?? 0
+                    : 0L,
+            })
+            .Where(x => x.Amount > 0)
+            .ToListAsync(ct);
+        var byTheme = consumed.GroupBy(x => x.Theme).Select(g => new { g.Key, Amount = g.Sum(x => x.Amount) }).ToList();
+        var byDepartment = consumed.GroupBy(x => x.Department).Select(g => new { g.Key, Amount = g.Sum(x => x.Amount) }).ToList();
+
+        var log = await db.CaseEvents.AsNoTracking()
+            .Where(e => e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.Moved)
+            .Join(cases, e => e.CaseId, c => c.Id, (e, c) => new StageEvent(e.CaseId, c.CaseNumber, e.At, e.ToStage))
+            .ToListAsync(ct);
+        var points = DashboardMath.FlowPoints(now);
+        var flow = DashboardMath.CumulativeFlow(log.Where(e => e.At <= now), points);
+        var timeInStage = DashboardMath.TimeInStage(DashboardMath.Stays(log.Where(e => e.At <= now), now));
+
+        var stalled = await StalledAsync(cases, now, ct);
+        var activity = await db.CaseEvents.AsNoTracking()
+            .Join(cases, e => e.CaseId, c => c.Id, (e, c) => new { e, c.CaseNumber, c.Title })
+            .OrderByDescending(x => x.e.At).ThenByDescending(x => x.e.Id)
+            .Take(ActivityCount)
+            .Select(x => new ActivityItem(x.e.Id, x.CaseNumber, x.Title, x.e.Kind, x.e.FromStage, x.e.ToStage, x.e.Trigger, x.e.ActorName, x.e.At))
+            .ToListAsync(ct);
+
+        return new DashboardSnapshot(
+            year,
+            now,
+            counts,
+            pools,
+            applications,
+            DashboardMath.Median(decisionDays),
+            decisionDays.Count,
+            expected,
+            realised,
+            evaluatedCount,
+            byTheme.Where(t => t.Amount > 0).OrderByDescending(t => t.Amount).Select(t => new AmountBy(t.Key.Label(), t.Amount)).ToList(),
+            byDepartment.Where(d => d.Amount > 0).OrderByDescending(d => d.Amount).Select(d => new AmountBy(d.Key, d.Amount)).ToList(),
+            points,
+            flow,
+            timeInStage,
+            stalled,
+            activity);
+    }
+
+    private async Task<IReadOnlyList<StalledCase>> StalledAsync(IQueryable<InnovationCase> cases, DateTime now, CancellationToken ct)
+    {
+        var options = limits.CurrentValue;
+        var limited = DashboardMath.TimedStages.Where(s => options.For(s) is not null).ToList();
+        var oldest = now.AddDays(-limited.Min(s => options.For(s)!.Value));
+        var candidates = await cases
+            .Where(c => limited.Contains(c.Stage) && c.StageChangedAt < oldest)
+            .Select(c => new { c.CaseNumber, c.Title, c.Stage, c.StageChangedAt })
+            .ToListAsync(ct);
+        return candidates
+            .Select(c => new StalledCase(c.CaseNumber, c.Title, c.Stage, c.StageChangedAt, (int)(now - c.StageChangedAt).TotalDays, options.For(c.Stage)!.Value))
+            .Where(c => c.Days > c.LimitDays)
+            .OrderBy(c => c.Since)
+            .ToList();
+    }
+}

@@ -1,0 +1,79 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Features.Pools;
+
+/// <summary>
+/// Reads pool ledgers with SQL aggregates (never by loading cases): the one place the dashboard and
+/// the pools page get budget, granted, committed and remaining from. Cases go through
+/// <see cref="CaseScope"/>.
+/// </summary>
+public sealed class PoolLedgerReader(IDbContextFactory<AppDbContext> dbFactory)
+{
+    /// <summary>The budget years that have pools, newest first.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BudgetYears.Select(y => y.Year).OrderByDescending(y => y).ToListAsync(ct);
+    }
+
+    /// <summary>The year's pools, cross-cutting first, then local funds by department name.</summary>
+    public async Task<IReadOnlyList<PoolLine>> LinesAsync(Actor actor, int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LinesAsync(db, actor, year, ct);
+    }
+
+    /// <summary>The same, in the caller's context.</summary>
+    public static async Task<IReadOnlyList<PoolLine>> LinesAsync(AppDbContext db, Actor actor, int year, CancellationToken ct)
+    {
+        var pools = await db.Pools.AsNoTracking()
+            .Where(p => p.Year == year)
+            .Select(p => new { p.Id, p.Kind, p.DepartmentId, DepartmentName = p.Department == null ? null : p.Department.Name, WageSum = p.Department == null ? (long?)null : p.Department.WageSum, p.Budget })
+            .ToListAsync(ct);
+        var sums = await db.Cases.AsNoTracking().VisibleTo(actor)
+            .Where(c => c.Pool!.Year == year)
+            .GroupBy(c => c.PoolId)
+            .Select(g => new
+            {
+                PoolId = g.Key,
+                Granted = g.Sum(c =>
+                    c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated ? c.GrantedAmount ?? 0
+                    : c.Stage == Stage.Stopped ? c.ActualSpend ?? c.GrantedAmount ?? 0
+                    : 0L),
+                Committed = g.Sum(c => c.Stage == Stage.Recommended ? c.RecommendedAmount ?? 0 : 0L),
+            })
+            .ToDictionaryAsync(x => x.PoolId, ct);
+        var totalWage = pools.Where(p => p.Kind == PoolKind.LocalFunds).Sum(p => p.WageSum ?? 0);
+
+        return pools
+            .Select(p =>
+            {
+                var s = sums.GetValueOrDefault(p.Id);
+                return new PoolLine(p.Id, year, p.Kind, p.DepartmentId, p.DepartmentName, p.WageSum,
+                    p.Kind == PoolKind.LocalFunds ? LocalFundsKey.Share(p.WageSum ?? 0, totalWage) : null,
+                    p.Budget, s?.Granted ?? 0, s?.Committed ?? 0);
+            })
+            .OrderBy(p => p.Kind)
+            .ThenBy(p => p.DepartmentName, StringComparer.Create(Money.Danish, false))
+            .ToList();
+    }
+
+    /// <summary>The cases behind the year's granted and committed figures, largest first.</summary>
+    public async Task<IReadOnlyList<PoolEntry>> EntriesAsync(Actor actor, int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Cases.AsNoTracking().VisibleTo(actor)
+            .Where(c => c.Pool!.Year == year)
+            .Where(c => c.Stage == Stage.Recommended || c.Stage == Stage.Granted || c.Stage == Stage.Implemented
+                || c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped)
+            .Select(c => new PoolEntry(c.PoolId, c.CaseNumber, c.Title, c.Stage,
+                c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated ? c.GrantedAmount ?? 0
+                : c.Stage == Stage.Stopped ? c.ActualSpend ?? c.GrantedAmount ?? 0
+                : 0L,
+                c.Stage == Stage.Recommended ? c.RecommendedAmount ?? 0 : 0L))
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.Granted + r.Committed).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,74 @@
+using InnovationCases.Data;
+using InnovationCases.Setup;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InnovationCases.Bench;
+
+/// <summary>The real app (services, schema, migrations) on a fresh file database in WAL mode, as in production.</summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    private BenchHost(WebApplication app, string folder)
+    {
+        App = app;
+        Folder = folder;
+    }
+
+    public WebApplication App { get; }
+    public string Folder { get; }
+    public IServiceProvider Services => App.Services;
+    public string? Url { get; private set; }
+
+    public static async Task<BenchHost> StartAsync(string name, bool listen = false)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ic-bench", name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ApplicationName = typeof(InnovationCases.Setup.AppServices).Assembly.GetName().Name,
+            ContentRootPath = Path.GetDirectoryName(typeof(InnovationCases.Setup.AppServices).Assembly.Location),
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Cases"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+            ["DemoData:Enabled"] = "true",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.UseUrls(listen ? "http://127.0.0.1:0" : "http://127.0.0.1:0");
+        builder.AddInnovationCases();
+        var app = builder.Build();
+        await app.MapInnovationCasesAsync();
+        var host = new BenchHost(app, folder);
+        if (listen)
+        {
+            await app.StartAsync();
+            host.Url = app.Urls.First();
+        }
+
+        return host;
+    }
+
+    public async Task<AppDbContext> DbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using InnovationCases.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace InnovationCases.Bench;
+
+/// <summary>
+/// Inserts generated rows fast through one prepared command per table, with the column names and
+/// value conversions read from the app's EF model, so the schema is the app's own.
+/// </summary>
+internal static class BulkInsert
+{
+    public static async Task RunAsync<T>(AppDbContext db, IEnumerable<T> rows, bool withGeneratedKeys = false) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name);
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, null);
+        var props = entity.GetProperties()
+            .Where(p => !p.IsShadowProperty() && p.GetColumnName(table) is not null)
+            .Where(p => withGeneratedKeys || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
+            .ToList();
+        var conn = (SqliteConnection)db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open)
+        {
+            await conn.OpenAsync();
+        }
+
+        await using var tx = conn.BeginTransaction();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(",", props.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
+                          $"VALUES ({string.Join(",", props.Select((_, i) => "$p" + i))})";
+        var parameters = props.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToList();
+        cmd.Prepare();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < props.Count; i++)
+            {
+                var value = props[i].PropertyInfo!.GetValue(row);
+                var converter = props[i].GetTypeMapping().Converter;
+                parameters[i].Value = (value is null ? null : converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+            }
+
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InnovationCases.Bench;
+
+/// <summary>B1: moves through the real workflow service (load, guard, save, event), one writer and then 16 at once.</summary>
+internal static class MovesScenario
+{
+    public const double TargetPerSecond = 2_000;
+
+    public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(bool smoke)
+    {
+        var moves = smoke ? 320 : 20_000;
+        var repeats = smoke ? 1 : 3;
+        var single = new List<double>();
+        var concurrent = new List<double>();
+        var latencies = new List<double>();
+        var concurrentLatencies = new List<double>();
+        var errors = 0;
+        var lost = 0;
+        for (var r = 0; r < repeats; r++)
+        {
+            var (rate, lat, err, missing) = await RunOnceAsync(moves, writers: 1);
+            single.Add(rate);
+            latencies.AddRange(lat);
+            errors += err;
+            lost += missing;
+            (rate, lat, err, missing) = await RunOnceAsync(moves, writers: 16);
+            concurrent.Add(rate);
+            concurrentLatencies.AddRange(lat);
+            errors += err;
+            lost += missing;
+        }
+
+        var notes = $"{errors} errors, {lost} events missing; p95 column is the per-move latency in ms";
+        return
+        [
+            new("B1a", "20,000 moves, one writer", "≥ 2,000 moves/s, 0 errors", "moves/s", Stats.Median(single), Stats.Percentile(latencies, 95), moves * repeats,
+                Stats.Median(single) >= TargetPerSecond && errors == 0 && lost == 0, notes),
+            new("B1b", "20,000 moves, 16 concurrent writers", "≥ 2,000 moves/s, 0 errors", "moves/s", Stats.Median(concurrent), Stats.Percentile(concurrentLatencies, 95), moves * repeats,
+                Stats.Median(concurrent) >= TargetPerSecond && errors == 0 && lost == 0, notes),
+        ];
+    }
+
+    private static async Task<(double Rate, List<double> Latencies, int Errors, int Missing)> RunOnceAsync(int moves, int writers)
+    {
+        await using var host = await BenchHost.StartAsync("b1");
+        const int movesPerCase = 10;
+        await ScaleData.AddAsync(host, open: moves / movesPerCase, closed: 0, eventsPerCase: 1);
+        List<(string Number, int Version, int Id)> cases;
+        await using (var db = await host.DbAsync())
+        {
+            // Only the generated Submitted cases: each gets Screen, SendBack, Screen, ... moves.
+            cases = await db.Cases.Where(c => c.Stage == Stage.Submitted && c.Title.StartsWith("Skalering"))
+                .Select(c => new ValueTuple<string, int, int>(c.CaseNumber, c.Version, c.Id)).ToListAsync();
+        }
+
+        var service = host.Services.GetRequiredService<CaseWorkflowService>();
+        var actor = (await (await host.DbAsync()).Users.SingleAsync(u => u.Email == "sagsbehandler@aarhus.example")).ToActor();
+        var sendBack = new TransitionData { Reason = "Uddyb business casen." };
+        var errors = 0;
+        var latencies = new List<double>();
+        var planned = cases.Take(moves / movesPerCase).ToList();
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            foreach (var (number, startVersion, _) in planned.Where((_, i) => i % writers == w))
+            {
+                var version = startVersion;
+                for (var m = 0; m < movesPerCase; m++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var result = m % 2 == 0
+                        ? await service.FireAsync(number, Trigger.Screen, null, actor, version)
+                        : await service.FireAsync(number, Trigger.SendBack, sendBack, actor, version);
+                    mine.Add(sw.Elapsed.TotalMilliseconds);
+                    if (result is MoveResult.Moved moved)
+                    {
+                        version = moved.Version;
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            }
+
+            lock (latencies)
+            {
+                latencies.AddRange(mine);
+            }
+        })));
+        total.Stop();
+
+        await using var check = await host.DbAsync();
+        var ids = planned.Select(p => p.Id).ToList();
+        var stored = await check.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.Moved && ids.Contains(e.CaseId));
+        var made = planned.Count * movesPerCase - errors;
+        return (made / total.Elapsed.TotalSeconds, latencies, errors, made - stored);
+    }
+}

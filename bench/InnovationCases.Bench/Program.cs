@@ -1,0 +1,35 @@
+using InnovationCases.Bench;
+
+// dotnet run -c Release --project bench/InnovationCases.Bench -- all            (full scale, writes docs/BENCHMARKS.md)
+// dotnet run -c Release --project bench/InnovationCases.Bench -- all --smoke    (tiny scale, seconds; CI runs this)
+// dotnet run -c Release --project bench/InnovationCases.Bench -- B1 B5          (some scenarios)
+var smoke = args.Contains("--smoke");
+var wanted = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.ToUpperInvariant()).ToHashSet();
+if (wanted.Count == 0)
+{
+    wanted.Add("ALL");
+}
+
+var scenarios = new (string Id, Func<bool, Task<IReadOnlyList<ScenarioResult>>> Run)[]
+{
+    ("B1", MovesScenario.RunAsync),
+};
+
+var results = new List<ScenarioResult>();
+foreach (var (id, run) in scenarios)
+{
+    if (!wanted.Contains("ALL") && !wanted.Contains(id))
+    {
+        continue;
+    }
+
+    Console.WriteLine($"{id}: running{(smoke ? " (smoke)" : "")}…");
+    foreach (var r in await run(smoke))
+    {
+        results.Add(r);
+        Console.WriteLine($"  {r.Id} {r.Scenario}: median {r.Median:0.##} {r.Unit}, p95 {r.P95:0.##}, N {r.N}, target {r.Target}: {(r.Met ? "met" : "MISSED")} {r.Notes}");
+    }
+}
+
+Report.Write(results, smoke);
+return 0;
