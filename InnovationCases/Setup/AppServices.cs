@@ -5,9 +5,16 @@ using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Admin;
 using InnovationCases.Features.Board;
 using InnovationCases.Features.Cases;
+using InnovationCases.Features.Cases.Assessments;
+using InnovationCases.Features.Cases.Effects;
+using InnovationCases.Features.Cases.Grid;
+using InnovationCases.Features.Cases.Intake;
+using InnovationCases.Features.Cases.Page;
 using InnovationCases.Features.Dashboard;
+using InnovationCases.Features.Learnings;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Moves;
+using InnovationCases.Features.MyCases;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -28,7 +35,9 @@ public static class AppServices
         services.AddLocalization();
 
         // Blazor and MudBlazor
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Long application texts (a description may be 20,000 characters) arrive in one message.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
@@ -83,6 +92,16 @@ public static class AppServices
         builder.AddDashboard();
         services.AddScoped<AdminService>();
         services.AddBoard(builder.Configuration);
+
+        // Applications, the case page, the grid, "Mine sager" and the knowledge bank
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<CaseEditService>();
+        services.AddSingleton<CaseDetailsService>();
+        services.AddSingleton<AssessmentService>();
+        services.AddSingleton<EffectReportService>();
+        services.AddSingleton<CaseGridService>();
+        services.AddSingleton<MyCasesService>();
+        services.AddSingleton<LearningsService>();
 
         return builder;
     }

@@ -1,0 +1,114 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.Cases.Intake;
+using InnovationCases.Features.Live;
+using InnovationCases.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Features.Cases.Effects;
+
+/// <summary>
+/// Yearly effect reports of granted projects, added by the lead department's staff or a caseworker.
+/// The final report is the Evaluate move's (the workflow adds it); these are the ones in between.
+/// </summary>
+public sealed class EffectReportService(DbWriter writer, TimeProvider clock, CaseChangeNotifier notifier)
+{
+    public static bool MayReport(Actor actor, InnovationCase c) =>
+        c.Stage is Stage.Granted or Stage.Implemented or Stage.Evaluated &&
+        (actor.Role == Role.Caseworker || actor.IsStaffOf(c.LeadDepartmentId));
+
+    public async Task<CaseCommandResult> AddAsync(string caseNumber, EffectReportInput input, Actor actor, CancellationToken ct = default)
+    {
+        CaseChange? change = null;
+        var result = await writer.WriteAsync<CaseCommandResult>(async db =>
+        {
+            change = null;
+            var c = await db.Cases.Include(x => x.PartnerDepartments).SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
+            if (c is null || !actor.CanSee(c))
+            {
+                return new CaseCommandResult.NotFound(WorkflowText.NotFound);
+            }
+
+            if (!MayReport(actor, c))
+            {
+                return new CaseCommandResult.Refused(CaseText.Effect_NotAllowed);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var errors = Validate(input, now.Year);
+            if (errors.Count == 0 && await db.EffectReports.AnyAsync(r => r.CaseId == c.Id && r.Year == input.Year && !r.IsFinal, ct))
+            {
+                errors = new Dictionary<string, string> { [nameof(input.Year)] = string.Format(CaseText.Effect_YearExists, input.Year) };
+            }
+
+            if (errors.Count > 0)
+            {
+                return new CaseCommandResult.Invalid(errors);
+            }
+
+            var report = new EffectReport
+            {
+                CaseId = c.Id,
+                Year = input.Year!.Value,
+                RealisedAnnualGain = input.RealisedAnnualGain!.Value,
+                Narrative = input.Narrative.Trim(),
+                ReportedByUserId = actor.UserId,
+                ReportedByName = actor.Name,
+                CreatedAt = now,
+            };
+            db.EffectReports.Add(report);
+            var ev = new CaseEvent
+            {
+                CaseId = c.Id,
+                Kind = CaseEventKind.EffectReported,
+                FromStage = c.Stage,
+                ToStage = c.Stage,
+                ActorUserId = actor.UserId,
+                ActorName = actor.Name,
+                At = now,
+                DataJson = CaseEvent.ToJson(new { report.Year, report.RealisedAnnualGain }),
+            };
+            db.CaseEvents.Add(ev);
+            await db.SaveChangesAsync(ct);
+            change = new CaseChange(c.Id, c.CaseNumber, CaseEventKind.EffectReported, c.Stage, c.Stage, c.Version, actor.Name, now,
+                c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList());
+            return new CaseCommandResult.Done(c.CaseNumber, c.Version, CaseText.Effect_Saved);
+        }, ct);
+
+        if (change is not null)
+        {
+            notifier.Publish(change);
+        }
+
+        return result;
+    }
+
+    public static Dictionary<string, string> Validate(EffectReportInput input, int currentYear)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.Year is not { } y || y < CaseApplicationValidator.FirstYear || y > currentYear + 1)
+        {
+            errors[nameof(input.Year)] = string.Format(CaseText.Effect_Year, CaseApplicationValidator.FirstYear, currentYear + 1);
+        }
+
+        if (input.RealisedAnnualGain is not { } g || g < 0)
+        {
+            errors[nameof(input.RealisedAnnualGain)] = CaseText.Effect_Gain;
+        }
+        else if (g > CaseApplicationValidator.AmountMax)
+        {
+            errors[nameof(input.RealisedAnnualGain)] = string.Format(CaseText.Effect_GainTooLarge, Money.Format(CaseApplicationValidator.AmountMax));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Narrative))
+        {
+            errors[nameof(input.Narrative)] = CaseText.Effect_Narrative;
+        }
+        else if (input.Narrative.Length > InnovationCase.TextMax)
+        {
+            errors[nameof(input.Narrative)] = string.Format(CaseText.TextTooLong, InnovationCase.TextMax.ToString("N0", Money.Danish));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,129 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.Live;
+using InnovationCases.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Features.Cases.Intake;
+
+/// <summary>
+/// Edits of an application after submission: the lead department's staff while it is Submitted,
+/// caseworkers afterwards. Each edit is validated like a submission, checked against the version
+/// the editor started from, and stored with an Edited event listing every changed field old → new.
+/// </summary>
+public sealed class CaseEditService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    DbWriter writer,
+    TimeProvider clock,
+    CaseChangeNotifier notifier)
+{
+    /// <summary>May the actor edit the case now? (Also asked by the case page to show the button.)</summary>
+    public static bool MayEdit(Actor actor, InnovationCase c) => actor.CanSee(c) && (actor.Role == Role.Caseworker ||
+        (c.Stage == Stage.Submitted && actor.IsStaffOf(c.LeadDepartmentId)));
+
+    /// <summary>The application of a case the actor may edit, with the version to send back; null otherwise.</summary>
+    public async Task<(CaseApplication Application, int Version, string Title)?> LoadAsync(string caseNumber, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await LoadCaseAsync(db, caseNumber, ct);
+        if (c is null || !MayEdit(actor, c))
+        {
+            return null;
+        }
+
+        return (CaseApplication.From(c, c.Pool!.Kind), c.Version, c.Title);
+    }
+
+    public async Task<CaseCommandResult> EditAsync(string caseNumber, CaseApplication application, Actor actor, int expectedVersion, CancellationToken ct = default)
+    {
+        var a = application.Clone();
+        a.Normalize();
+        CaseChange? change = null;
+        var result = await writer.WriteAsync<CaseCommandResult>(async db =>
+        {
+            change = null;
+            var c = await LoadCaseAsync(db, caseNumber, ct);
+            if (c is null || !actor.CanSee(c))
+            {
+                return new CaseCommandResult.NotFound(WorkflowText.NotFound);
+            }
+
+            if (!MayEdit(actor, c))
+            {
+                return new CaseCommandResult.Refused(IntakeText.Edit_NotAllowed);
+            }
+
+            if (c.Version != expectedVersion)
+            {
+                var who = await db.CaseEvents.Where(e => e.CaseId == c.Id).OrderByDescending(e => e.Id).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
+                return new CaseCommandResult.Conflict(string.Format(IntakeText.Edit_Conflict, who ?? "?"));
+            }
+
+            if (actor.Role == Role.DepartmentStaff)
+            {
+                a.LeadDepartmentId = c.LeadDepartmentId;
+            }
+
+            var lookups = await IntakeService.LookupsAsync(db, ct);
+            var errors = CaseApplicationValidator.Validate(a, lookups);
+            if (errors.Count > 0)
+            {
+                return new CaseCommandResult.Invalid(errors);
+            }
+
+            var before = CaseApplication.From(c, c.Pool!.Kind);
+            var locked = c.Stage is Stage.Granted or Stage.Implemented or Stage.Evaluated or Stage.Stopped;
+            if (locked && (a.PoolKind != before.PoolKind || a.BudgetYear != before.BudgetYear || a.LeadDepartmentId != before.LeadDepartmentId))
+            {
+                return new CaseCommandResult.Refused(IntakeText.Edit_PoolLocked);
+            }
+
+            var pool = await IntakeService.FindPoolAsync(db, a, ct);
+            if (pool is null)
+            {
+                return new CaseCommandResult.Invalid(new Dictionary<string, string> { [nameof(a.PoolKind)] = IntakeText.Val_NoPool });
+            }
+
+            a.ApplyTo(c, pool.Id);
+            var after = CaseApplication.From(c, pool.Kind);
+            var changes = ApplicationDiff.Between(before, after, lookups);
+            if (changes.Count == 0)
+            {
+                return new CaseCommandResult.Done(c.CaseNumber, c.Version, IntakeText.Edit_NoChanges);
+            }
+
+            // A partner row added or removed does not touch the case row: mark it so the version still moves.
+            db.Entry(c).State = EntityState.Modified;
+            var ev = new CaseEvent
+            {
+                CaseId = c.Id,
+                Kind = CaseEventKind.Edited,
+                FromStage = c.Stage,
+                ToStage = c.Stage,
+                ActorUserId = actor.UserId,
+                ActorName = actor.Name,
+                At = clock.GetUtcNow().UtcDateTime,
+                DataJson = CaseEvent.ToJson(changes),
+            };
+            db.CaseEvents.Add(ev);
+            await db.SaveChangesAsync(ct);
+            change = new CaseChange(c.Id, c.CaseNumber, CaseEventKind.Edited, c.Stage, c.Stage, c.Version, actor.Name, ev.At,
+                c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList());
+            return new CaseCommandResult.Done(c.CaseNumber, c.Version, IntakeText.Edit_Saved);
+        }, ct);
+
+        if (change is not null)
+        {
+            notifier.Publish(change);
+        }
+
+        return result;
+    }
+
+    private static Task<InnovationCase?> LoadCaseAsync(AppDbContext db, string caseNumber, CancellationToken ct) =>
+        db.Cases
+            .Include(x => x.PartnerDepartments)
+            .Include(x => x.ExternalPartners)
+            .Include(x => x.Pool)
+            .SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
+}

@@ -1,0 +1,209 @@
+using System.Text.Json;
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.Live;
+using InnovationCases.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Features.Cases.Intake;
+
+/// <summary>
+/// Drafts and submission of applications. Submitting re-validates everything on the server with
+/// <see cref="CaseApplicationValidator"/>, fixes the lead department of department staff to their
+/// own, and creates the case in Submitted with its number and Created event in one transaction.
+/// </summary>
+public sealed class IntakeService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    DbWriter writer,
+    TimeProvider clock,
+    CaseChangeNotifier notifier)
+{
+    /// <summary>A draft larger than this is refused: no field may be that long anyway.</summary>
+    public const int DraftMaxChars = 200_000;
+
+    public async Task<IntakeLookups> LookupsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LookupsAsync(db, ct);
+    }
+
+    /// <summary>A new application for the actor: department staff apply for their own department.</summary>
+    public CaseApplication NewApplication(Actor actor, IntakeLookups lookups)
+    {
+        var year = clock.GetUtcNow().Year;
+        var a = new CaseApplication
+        {
+            BudgetYear = lookups.Years.Contains(year) ? year : lookups.Years.LastOrDefault(),
+            PoolKind = PoolKind.CrossCutting,
+        };
+        if (actor.Role == Role.DepartmentStaff && actor.DepartmentId is { } d)
+        {
+            a.ApplicantType = ApplicantType.Department;
+            a.LeadDepartmentId = d;
+            a.ApplicantOrganisation = lookups.DepartmentName(d);
+            a.ContactName = actor.Name;
+        }
+
+        return a;
+    }
+
+    public static bool MayApply(Actor actor) =>
+        actor.Role == Role.Caseworker || (actor.Role == Role.DepartmentStaff && actor.DepartmentId is not null);
+
+    public async Task<IReadOnlyList<DraftSummary>> DraftsAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var drafts = await db.Drafts
+            .Where(d => d.OwnerUserId == actor.UserId)
+            .Select(d => new DraftSummary(d.Id, d.Title, d.UpdatedAt))
+            .ToListAsync(ct);
+        return drafts.OrderByDescending(d => d.UpdatedAt).ToList();
+    }
+
+    /// <summary>The author's draft; null when it does not exist or belongs to someone else.</summary>
+    public async Task<CaseApplication?> LoadDraftAsync(int draftId, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId && d.OwnerUserId == actor.UserId, ct);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        var a = JsonSerializer.Deserialize<CaseApplication>(draft.PayloadJson) ?? new CaseApplication();
+        a.Normalize();
+        ForceOwnDepartment(a, actor);
+        return a;
+    }
+
+    /// <summary>Saves (or updates) the author's draft; returns its id, or a refusal.</summary>
+    public async Task<(int? DraftId, string? Error)> SaveDraftAsync(int? draftId, CaseApplication application, Actor actor, CancellationToken ct = default)
+    {
+        if (!MayApply(actor))
+        {
+            return (null, IntakeText.Val_WrongRole);
+        }
+
+        var a = application.Clone();
+        a.Normalize();
+        ForceOwnDepartment(a, actor);
+        var json = JsonSerializer.Serialize(a);
+        if (json.Length > DraftMaxChars)
+        {
+            return (null, IntakeText.Val_DraftTooLarge);
+        }
+
+        return await writer.WriteAsync(async db =>
+        {
+            ApplicationDraft? draft = null;
+            if (draftId is { } id)
+            {
+                draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == id && d.OwnerUserId == actor.UserId, ct);
+                if (draft is null)
+                {
+                    return ((int?)null, IntakeText.DraftNotFound);
+                }
+            }
+
+            if (draft is null)
+            {
+                draft = new ApplicationDraft { OwnerUserId = actor.UserId };
+                db.Drafts.Add(draft);
+            }
+
+            draft.DepartmentId = a.LeadDepartmentId;
+            draft.Title = a.Title.Length > InnovationCase.TitleMax ? a.Title[..InnovationCase.TitleMax] : a.Title;
+            draft.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            draft.PayloadJson = json;
+            await db.SaveChangesAsync(ct);
+            return ((int?)draft.Id, (string?)null);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Validates the application again and creates the case in Submitted with its case number and
+    /// Created event; the draft it came from (if the actor's) is removed in the same transaction.
+    /// </summary>
+    public async Task<CaseCommandResult> SubmitAsync(CaseApplication application, Actor actor, int? draftId = null, CancellationToken ct = default)
+    {
+        if (!MayApply(actor))
+        {
+            return new CaseCommandResult.Refused(IntakeText.Val_WrongRole);
+        }
+
+        var a = application.Clone();
+        a.Normalize();
+        ForceOwnDepartment(a, actor);
+
+        CaseChange? change = null;
+        var result = await writer.WriteAsync<CaseCommandResult>(async db =>
+        {
+            change = null;
+            var errors = CaseApplicationValidator.Validate(a, await LookupsAsync(db, ct));
+            if (errors.Count > 0)
+            {
+                return new CaseCommandResult.Invalid(errors);
+            }
+
+            var pool = await FindPoolAsync(db, a, ct);
+            if (pool is null)
+            {
+                return new CaseCommandResult.Invalid(new Dictionary<string, string> { [nameof(a.PoolKind)] = IntakeText.Val_NoPool });
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var c = new InnovationCase
+            {
+                CaseNumber = await CaseNumbers.NextAsync(db, now.Year, ct),
+                Stage = Stage.Submitted,
+                SubmittedAt = now,
+                StageChangedAt = now,
+                CreatedByUserId = actor.UserId,
+            };
+            a.ApplyTo(c, pool.Id);
+            db.Cases.Add(c);
+            await db.SaveChangesAsync(ct);
+            db.CaseEvents.Add(CaseEvent.ForCreated(c, actor));
+            if (draftId is { } id)
+            {
+                await db.Drafts.Where(d => d.Id == id && d.OwnerUserId == actor.UserId).ExecuteDeleteAsync(ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            change = new CaseChange(c.Id, c.CaseNumber, CaseEventKind.Created, null, c.Stage, c.Version, actor.Name, now,
+                c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList());
+            return new CaseCommandResult.Done(c.CaseNumber, c.Version);
+        }, ct);
+
+        if (change is not null)
+        {
+            notifier.Publish(change);
+        }
+
+        return result;
+    }
+
+    /// <summary>The pool an application names: the year's cross-cutting pool, or the lead department's local funds.</summary>
+    internal static Task<Pool?> FindPoolAsync(AppDbContext db, CaseApplication a, CancellationToken ct) =>
+        a.PoolKind == PoolKind.LocalFunds
+            ? db.Pools.SingleOrDefaultAsync(p => p.Year == a.BudgetYear && p.Kind == PoolKind.LocalFunds && p.DepartmentId == a.LeadDepartmentId, ct)
+            : db.Pools.SingleOrDefaultAsync(p => p.Year == a.BudgetYear && p.Kind == PoolKind.CrossCutting, ct);
+
+    internal static async Task<IntakeLookups> LookupsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var departments = await db.Departments.OrderBy(d => d.Name)
+            .Select(d => new DepartmentOption(d.Id, d.Name, d.Code)).ToListAsync(ct);
+        var years = await db.Pools.Select(p => p.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
+        return new IntakeLookups(departments, years);
+    }
+
+    /// <summary>Department staff apply for their own department: the lead is theirs whatever the browser sent.</summary>
+    internal static void ForceOwnDepartment(CaseApplication a, Actor actor)
+    {
+        if (actor.Role == Role.DepartmentStaff)
+        {
+            a.LeadDepartmentId = actor.DepartmentId;
+            a.PartnerDepartmentIds.RemoveAll(p => p == actor.DepartmentId);
+        }
+    }
+}
