@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-using System.Diagnostics;
 using InnovationCases.Domain;
 using InnovationCases.Features.Cases.Grid;
 using InnovationCases.Tests.Support;
@@ -8,12 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Cases;
 
-public sealed class CaseGridPerformanceTests(CasesAppFixture fixture, ITestOutputHelper output) : IClassFixture<CasesAppFixture>
+public sealed class CaseGridPerformanceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {
     private const int Count = 50_000;
-
-    /// <summary>Generous for a shared two-core machine; an unindexed or in-memory grid takes far longer.</summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(1.5);
 
     private TestApp App => fixture.App;
 
@@ -49,41 +44,34 @@ public sealed class CaseGridPerformanceTests(CasesAppFixture fixture, ITestOutpu
     }
 
     [Fact]
-    public async Task Filtering_sorting_and_paging_fifty_thousand_cases_stays_fast()
+    // Correctness at scale only: how fast this is, is measured by the B6 benchmark (bench/), not here.
+    public async Task Filtering_sorting_and_paging_fifty_thousand_cases_returns_the_right_page()
     {
         await SeedAsync();
         var grid = App.AppServices.GetRequiredService<CaseGridService>();
         var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
         await grid.QueryAsync(new(), 0, 25, null, false, caseworker); // warm-up: first query compiles the model
 
-        async Task<(IReadOnlyList<CaseRow> Rows, int Total)> Timed(CaseGridFilter f, int page = 0, string? sort = null, bool desc = false)
-        {
-            // The first run of a filter combination compiles its query; the grid's steady state is the second.
-            await grid.QueryAsync(f, page, 25, sort, desc, caseworker);
-            var watch = Stopwatch.StartNew();
-            var result = await grid.QueryAsync(f, page, 25, sort, desc, caseworker);
-            output.WriteLine($"{f.Text}/{f.Stage}/{f.DepartmentId} page {page} sort {sort}: {watch.ElapsedMilliseconds} ms");
-            Assert.True(watch.Elapsed < Budget, $"Query took {watch.ElapsedMilliseconds} ms");
-            return result;
-        }
+        Task<(IReadOnlyList<CaseRow> Rows, int Total)> Query(CaseGridFilter f, int page = 0, string? sort = null, bool desc = false) =>
+            grid.QueryAsync(f, page, 25, sort, desc, caseworker);
 
-        var first = await Timed(new());
+        var first = await Query(new());
         Assert.True(first.Total >= Count);
         Assert.Equal(25, first.Rows.Count);
 
-        var deep = await Timed(new(), page: 1500, sort: nameof(CaseRow.RequestedAmount), desc: true);
+        var deep = await Query(new(), page: 1500, sort: nameof(CaseRow.RequestedAmount), desc: true);
         Assert.Equal(25, deep.Rows.Count);
 
-        var text = await Timed(new() { Text = "Massetest 49999" });
+        var text = await Query(new() { Text = "Massetest 49999" });
         Assert.Equal("PERF-049999", Assert.Single(text.Rows).CaseNumber);
 
-        var filtered = await Timed(new() { Stage = Stage.Granted, Theme = Theme.Health, MinAmount = 100_000, MaxAmount = 2_000_000 });
+        var filtered = await Query(new() { Stage = Stage.Granted, Theme = Theme.Health, MinAmount = 100_000, MaxAmount = 2_000_000 });
         Assert.True(filtered.Total > 0);
         Assert.All(filtered.Rows, r => Assert.True(r.Stage == Stage.Granted && r.Theme == Theme.Health && r.RequestedAmount is >= 100_000 and <= 2_000_000));
 
         await using var db = await App.DbAsync();
         var department = await db.Departments.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
-        var byDepartment = await Timed(new() { DepartmentId = department, Year = DateTime.UtcNow.Year }, sort: nameof(CaseRow.Title));
+        var byDepartment = await Query(new() { DepartmentId = department, Year = DateTime.UtcNow.Year }, sort: nameof(CaseRow.Title));
         Assert.True(byDepartment.Total >= Count / 6);
     }
 }

@@ -7,7 +7,7 @@ using MudBlazor;
 
 namespace InnovationCases.Tests.Features.Cases;
 
-public sealed class IntakeFormTests : AsyncBunitTests
+public sealed class IntakeFormTests : BunitTestContext
 {
     private IRenderedComponent<IntakeForm> RenderForm(CaseApplication model, Action? onSubmit = null)
     {
