@@ -58,6 +58,12 @@ public sealed class BenchHost : IAsyncDisposable
     public async Task<AppDbContext> DbAsync() =>
         await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
+    public async Task<InnovationCases.Domain.Actor> ActorAsync(string email)
+    {
+        await using var db = await DbAsync();
+        return (await db.Users.SingleAsync(u => u.Email == email)).ToActor();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();

@@ -13,6 +13,8 @@ if (wanted.Count == 0)
 var scenarios = new (string Id, Func<bool, Task<IReadOnlyList<ScenarioResult>>> Run)[]
 {
     ("B1", MovesScenario.RunAsync),
+    ("B5", AggregatesScenario.RunAsync),
+    ("B6", GridScenario.RunAsync),
 };
 
 var results = new List<ScenarioResult>();
