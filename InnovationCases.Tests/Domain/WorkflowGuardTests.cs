@@ -242,4 +242,16 @@ public sealed class WorkflowGuardTests
         Assert.Throws<InvalidOperationException>(() => scenario.Workflow(WorkflowScenario.Manager).Fire(Trigger.Screen, new()));
         Assert.Equal(Stage.Submitted, scenario.Case.Stage);
     }
+
+    [Fact]
+    public void A_workflow_fires_once_so_a_second_move_needs_a_fresh_machine_with_fresh_guards()
+    {
+        var scenario = new WorkflowScenario(Stage.Submitted);
+        var workflow = scenario.Workflow(Caseworker);
+        workflow.Fire(Trigger.Screen, new());
+
+        Assert.Throws<InvalidOperationException>(() => workflow.Fire(Trigger.SendBack, new() { Reason = "Igen." }));
+        Assert.Equal(Stage.Screened, scenario.Case.Stage);
+        Assert.True(scenario.Workflow(Caseworker).Check(Trigger.SendBack, new() { Reason = "Igen." }).Allowed);
+    }
 }

@@ -14,7 +14,7 @@ public static class DatabaseSetup
         var connectionString = ResolveConnectionString(config, env);
         var counter = new DbCommandCounter();
         services.AddSingleton(counter);
-        services.AddDbContextFactory<AppDbContext>(o => o
+        services.AddPooledDbContextFactory<AppDbContext>(o => o
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas(), counter));
         services.AddSingleton<DbWriter>();

@@ -51,7 +51,7 @@ internal static class MovesScenario
     {
         await using var host = await BenchHost.StartAsync("b1");
         const int movesPerCase = 10;
-        await ScaleData.AddAsync(host, open: moves / movesPerCase, closed: 0, eventsPerCase: 1);
+        await ScaleData.AddAsync(host, open: moves / movesPerCase, closed: 0, eventsPerCase: 1, openStages: [Stage.Submitted]);
         List<(string Number, int Version, int Id)> cases;
         await using (var db = await host.DbAsync())
         {
@@ -102,6 +102,11 @@ internal static class MovesScenario
         var ids = planned.Select(p => p.Id).ToList();
         var stored = await check.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.Moved && ids.Contains(e.CaseId));
         var made = planned.Count * movesPerCase - errors;
+        if (planned.Count * movesPerCase != moves)
+        {
+            throw new InvalidOperationException($"Planned {planned.Count * movesPerCase} moves, wanted {moves}.");
+        }
+
         return (made / total.Elapsed.TotalSeconds, latencies, errors, made - stored);
     }
 }

@@ -11,7 +11,7 @@ internal static class ScaleData
     private static readonly Stage[] ClosedStages = [Stage.Evaluated, Stage.Rejected, Stage.Withdrawn, Stage.Stopped];
 
     /// <summary>Adds <paramref name="open"/> open and <paramref name="closed"/> closed cases with about <paramref name="eventsPerCase"/> events each.</summary>
-    public static async Task AddAsync(BenchHost host, int open, int closed, int eventsPerCase, int seed = 7)
+    public static async Task AddAsync(BenchHost host, int open, int closed, int eventsPerCase, int seed = 7, Stage[]? openStages = null)
     {
         await using var db = await host.DbAsync();
         var pools = await db.Pools.ToListAsync();
@@ -25,7 +25,8 @@ internal static class ScaleData
         var partners = new List<CasePartnerDepartment>();
         for (var i = 0; i < open + closed; i++)
         {
-            var stage = i < open ? OpenStages[i % OpenStages.Length] : ClosedStages[i % ClosedStages.Length];
+            var stages = openStages ?? OpenStages;
+            var stage = i < open ? stages[i % stages.Length] : ClosedStages[i % ClosedStages.Length];
             var pool = pools[random.Next(pools.Count)];
             var lead = pool.DepartmentId ?? departments[random.Next(departments.Count)];
             var requested = 50_000 + random.NextInt64(2_000_000) / 1_000 * 1_000;

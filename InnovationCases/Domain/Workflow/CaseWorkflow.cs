@@ -18,6 +18,7 @@ public sealed class CaseWorkflow
     private readonly Dictionary<Trigger, StateMachine<Stage, Trigger>.TriggerWithParameters<TransitionData?>> _triggers = [];
     private readonly Dictionary<(Trigger, string), string?> _fieldByMessage = [];
     private readonly bool _forDiagram;
+    private bool _fired;
 
     private static readonly Lazy<IReadOnlyDictionary<(Stage From, Trigger Trigger), Stage>> Graph = new(ReadGraph);
 
@@ -104,6 +105,11 @@ public sealed class CaseWorkflow
     /// <summary>May the actor fire the trigger now, with this data (null: is it possible at all)?</summary>
     public MoveCheck Check(Trigger trigger, TransitionData? data)
     {
+        if (_fired)
+        {
+            throw new InvalidOperationException("A workflow fires once; build a new one for the next move.");
+        }
+
         var from = _ctx.Case.Stage;
         var target = Target(from, trigger);
         if (from.IsClosed() || from == Stage.Evaluated)
@@ -144,16 +150,22 @@ public sealed class CaseWorkflow
     /// </summary>
     public void Fire(Trigger trigger, TransitionData data)
     {
+        if (_fired)
+        {
+            throw new InvalidOperationException("A workflow fires once; build a new one for the next move.");
+        }
+
         var check = Check(trigger, data);
         if (!check.Allowed)
         {
             throw new InvalidOperationException($"{trigger} was not allowed: {string.Join(" ", check.Reasons)}");
         }
 
+        _fired = true;
         _machine.Fire(_triggers[trigger], data);
     }
 
-    private GuardedConfiguration Configure(Stage stage) => new(this, _machine.Configure(stage));
+    private GuardedConfiguration Configure(Stage stage) => new(this, _machine.Configure(stage), stage);
 
     private EffectReport FinalReport(TransitionData d, long realised, string? narrative, bool? livesOn) => new()
     {
@@ -185,12 +197,19 @@ public sealed class CaseWorkflow
         return rules.Select(r => Tuple.Create(r.Holds, r.Message)).ToArray();
     }
 
-    /// <summary>Wraps Permit so every transition gets the trigger's guards: no unguarded move exists.</summary>
-    private sealed class GuardedConfiguration(CaseWorkflow owner, StateMachine<Stage, Trigger>.StateConfiguration inner)
+    /// <summary>
+    /// Wraps Permit so every transition gets the trigger's guards. A machine lives for one operation
+    /// and fires at most once, so only the moves out of the case's current stage can ever be checked;
+    /// the others get a guard that always refuses instead of building their messages for nothing.
+    /// </summary>
+    private sealed class GuardedConfiguration(CaseWorkflow owner, StateMachine<Stage, Trigger>.StateConfiguration inner, Stage stage)
     {
         public GuardedConfiguration Permit(Trigger trigger, Stage to)
         {
-            inner.PermitIf(owner._triggers[trigger], to, owner.Guards(trigger));
+            var guards = owner._forDiagram || stage == owner._ctx.Case.Stage
+                ? owner.Guards(trigger)
+                : [Tuple.Create<Func<TransitionData?, bool>, string>(_ => false, "not the current stage")];
+            inner.PermitIf(owner._triggers[trigger], to, guards);
             return this;
         }
     }

@@ -137,12 +137,16 @@ public sealed class CaseWorkflowService(
         return (null, string.Format(backwards ? WorkflowText.CannotMoveBack : WorkflowText.CannotSkip, from.Label(), target.Label()));
     }
 
-    private static async Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, Actor actor, CancellationToken ct)
-    {
-        var c = await db.Cases
+    // Compiled once: every move starts with this lookup, so skipping EF's per-call query translation pays.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>> LoadCase =
+        EF.CompileAsyncQuery((AppDbContext db, string caseNumber, CancellationToken ct) => db.Cases
             .Include(x => x.PartnerDepartments)
             .Include(x => x.Pool)
-            .SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
+            .SingleOrDefault(x => x.CaseNumber == caseNumber));
+
+    private static async Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, Actor actor, CancellationToken ct)
+    {
+        var c = await LoadCase(db, caseNumber, ct);
         return c is not null && actor.CanSee(c) ? c : null;
     }
 
