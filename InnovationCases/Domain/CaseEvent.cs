@@ -56,6 +56,19 @@ public sealed class CaseEvent
         At = c.SubmittedAt,
     };
 
+    /// <summary>An event that records something done to a case without moving it (edit, assessment, effect report).</summary>
+    public static CaseEvent ForAnnotation<T>(InnovationCase c, CaseEventKind kind, Actor actor, DateTime at, T payload) => new()
+    {
+        CaseId = c.Id,
+        Kind = kind,
+        FromStage = c.Stage,
+        ToStage = c.Stage,
+        ActorUserId = actor.UserId,
+        ActorName = actor.Name,
+        At = at,
+        DataJson = ToJson(payload),
+    };
+
     /// <summary>Serializes any event payload (edited fields, an assessment summary) the same way.</summary>
     public static string ToJson<T>(T payload) => JsonSerializer.Serialize(payload, Json);
 }

@@ -103,8 +103,7 @@ public sealed class CaseWorkflowService(
             var ev = CaseEvent.ForMove(c, from, t, given, actor);
             db.CaseEvents.Add(ev);
             await db.SaveChangesAsync(ct);
-            change = new CaseChange(c.Id, c.CaseNumber, CaseEventKind.Moved, from, c.Stage, c.Version, actor.Name, ev.At,
-                c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList(), ev.Note);
+            change = CaseChange.For(c, ev);
             return new MoveResult.Moved(c.CaseNumber, from, c.Stage, c.Version);
         }, ct);
 

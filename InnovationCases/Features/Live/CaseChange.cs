@@ -19,6 +19,11 @@ public sealed record CaseChange(
     IReadOnlyList<int> PartnerDepartmentIds,
     string? Note = null)
 {
+    /// <summary>The change a saved event stands for; read after the save, so the version is the new one.</summary>
+    public static CaseChange For(InnovationCase c, CaseEvent ev) =>
+        new(c.Id, c.CaseNumber, ev.Kind, ev.FromStage, ev.ToStage, c.Version, ev.ActorName, ev.At,
+            c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList(), ev.Note);
+
     public bool IsVisibleTo(Actor actor) => actor.Role switch
     {
         Role.DepartmentStaff => actor.DepartmentId is { } d && (LeadDepartmentId == d || PartnerDepartmentIds.Contains(d)),

@@ -102,21 +102,10 @@ public sealed class AssessmentService(
                     .ToList(),
             };
             db.Assessments.Add(assessment);
-            var ev = new CaseEvent
-            {
-                CaseId = c.Id,
-                Kind = CaseEventKind.Assessed,
-                FromStage = c.Stage,
-                ToStage = c.Stage,
-                ActorUserId = actor.UserId,
-                ActorName = actor.Name,
-                At = now,
-                DataJson = CaseEvent.ToJson(new { assessment.MainCriterionMet, assessment.AverageScore }),
-            };
+            var ev = CaseEvent.ForAnnotation(c, CaseEventKind.Assessed, actor, now, new { assessment.MainCriterionMet, assessment.AverageScore });
             db.CaseEvents.Add(ev);
             await db.SaveChangesAsync(ct);
-            change = new CaseChange(c.Id, c.CaseNumber, CaseEventKind.Assessed, c.Stage, c.Stage, c.Version, actor.Name, now,
-                c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList());
+            change = CaseChange.For(c, ev);
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, CaseText.Assess_Saved);
         }, ct);
 

@@ -57,21 +57,10 @@ public sealed class EffectReportService(DbWriter writer, TimeProvider clock, Cas
                 CreatedAt = now,
             };
             db.EffectReports.Add(report);
-            var ev = new CaseEvent
-            {
-                CaseId = c.Id,
-                Kind = CaseEventKind.EffectReported,
-                FromStage = c.Stage,
-                ToStage = c.Stage,
-                ActorUserId = actor.UserId,
-                ActorName = actor.Name,
-                At = now,
-                DataJson = CaseEvent.ToJson(new { report.Year, report.RealisedAnnualGain }),
-            };
+            var ev = CaseEvent.ForAnnotation(c, CaseEventKind.EffectReported, actor, now, new { report.Year, report.RealisedAnnualGain });
             db.CaseEvents.Add(ev);
             await db.SaveChangesAsync(ct);
-            change = new CaseChange(c.Id, c.CaseNumber, CaseEventKind.EffectReported, c.Stage, c.Stage, c.Version, actor.Name, now,
-                c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList());
+            change = CaseChange.For(c, ev);
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, CaseText.Effect_Saved);
         }, ct);
 

@@ -94,21 +94,10 @@ public sealed class CaseEditService(
 
             // A partner row added or removed does not touch the case row: mark it so the version still moves.
             db.Entry(c).State = EntityState.Modified;
-            var ev = new CaseEvent
-            {
-                CaseId = c.Id,
-                Kind = CaseEventKind.Edited,
-                FromStage = c.Stage,
-                ToStage = c.Stage,
-                ActorUserId = actor.UserId,
-                ActorName = actor.Name,
-                At = clock.GetUtcNow().UtcDateTime,
-                DataJson = CaseEvent.ToJson(changes),
-            };
+            var ev = CaseEvent.ForAnnotation(c, CaseEventKind.Edited, actor, clock.GetUtcNow().UtcDateTime, changes);
             db.CaseEvents.Add(ev);
             await db.SaveChangesAsync(ct);
-            change = new CaseChange(c.Id, c.CaseNumber, CaseEventKind.Edited, c.Stage, c.Stage, c.Version, actor.Name, ev.At,
-                c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList());
+            change = CaseChange.For(c, ev);
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, IntakeText.Edit_Saved);
         }, ct);
 

@@ -163,15 +163,15 @@ public sealed class IntakeService(
             a.ApplyTo(c, pool.Id);
             db.Cases.Add(c);
             await db.SaveChangesAsync(ct);
-            db.CaseEvents.Add(CaseEvent.ForCreated(c, actor));
+            var created = CaseEvent.ForCreated(c, actor);
+            db.CaseEvents.Add(created);
             if (draftId is { } id)
             {
                 await db.Drafts.Where(d => d.Id == id && d.OwnerUserId == actor.UserId).ExecuteDeleteAsync(ct);
             }
 
             await db.SaveChangesAsync(ct);
-            change = new CaseChange(c.Id, c.CaseNumber, CaseEventKind.Created, null, c.Stage, c.Version, actor.Name, now,
-                c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList());
+            change = CaseChange.For(c, created);
             return new CaseCommandResult.Done(c.CaseNumber, c.Version);
         }, ct);
 
