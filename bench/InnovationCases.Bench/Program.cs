@@ -13,6 +13,9 @@ if (wanted.Count == 0)
 var scenarios = new (string Id, Func<bool, Task<IReadOnlyList<ScenarioResult>>> Run)[]
 {
     ("B1", MovesScenario.RunAsync),
+    ("B2", BoardScaleScenario.RunAsync),
+    ("B3", LiveFanOutScenario.RunAsync),
+    ("B4", CircuitMemoryScenario.RunAsync),
 };
 
 var results = new List<ScenarioResult>();
