@@ -65,6 +65,15 @@ internal static class BoardScaleScenario
             cards = snapshot.Cards.Values.Sum(c => c.Count);
         }
 
+        using (SqlTrace.Start())
+        {
+            if (SqlTrace.Enabled)
+            {
+                Console.WriteLine("  one traced BoardService.LoadAsync:");
+                await boards.LoadAsync(actor, BoardFilter.None, pageSize);
+            }
+        }
+
         var browser = new List<double>();
         await using (var chromium = await BoardBrowser.LaunchAsync(host.Url!))
         {
