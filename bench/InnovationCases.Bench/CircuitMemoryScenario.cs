@@ -64,6 +64,14 @@ internal static class CircuitMemoryScenario
             cards = await pages[0].Locator("[data-case-number]").CountAsync();
             var after = Heap();
             perCircuit.Add((after - before) / circuits);
+            if (Environment.GetEnvironmentVariable("BENCH_PAUSE") is { } pause && r == 0)
+            {
+                Console.WriteLine($"PAUSED pid {Environment.ProcessId}");
+                while (!File.Exists(pause))
+                {
+                    await Task.Delay(200);
+                }
+            }
             await CloseAllAsync(pages, feed);
         }
 

@@ -23,13 +23,17 @@ internal sealed class SqlTrace : IObserver<DiagnosticListener>, IObserver<KeyVal
     {
         if (listener.Name == DbLoggerCategory.Name)
         {
-            _subscriptions.Add(listener.Subscribe(this, name => name == RelationalEventId.CommandExecuted.Name));
+            _subscriptions.Add(listener.Subscribe(this, name => name == RelationalEventId.CommandExecuted.Name || name == RelationalEventId.DataReaderDisposing.Name));
         }
     }
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is CommandExecutedEventData e)
+        if (value.Value is DataReaderDisposingEventData r)
+        {
+            Console.WriteLine($"    read {r.Duration.TotalMilliseconds,7:0.0} ms  ({r.ReadCount} rows, until the reader was disposed)");
+        }
+        else if (value.Value is CommandExecutedEventData e)
         {
             var sql = string.Join(' ', e.Command.CommandText.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
             Console.WriteLine($"    sql {e.Duration.TotalMilliseconds,7:0.0} ms  {sql[..Math.Min(sql.Length, 400)]}");
