@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Features.Board;
@@ -114,12 +115,12 @@ internal static class BoardScaleScenario
             }
         }
 
-        var scale = $"{open:N0} open + {closed:N0} closed cases";
+        var scale = string.Create(CultureInfo.InvariantCulture, $"{open:N0} open + {closed:N0} closed cases");
         return
         [
             new("B2a", $"board view built server-side ({scale})", $"≤ {ServerTargetMs:0} ms median", "ms", Stats.Median(server), Stats.Percentile(server, 95), server.Count,
                 Stats.Median(server) <= ServerTargetMs, $"BoardService.LoadAsync, caseworker, no filter, page size {pageSize}, {cards} cards; {warmups} warm-up runs not counted{(CoveringIndexes ? "; EXPERIMENT: covering indexes added" : "")}"),
-            new("B2b", $"Chromium: navigation to interactive board ({scale})", $"≤ {BrowserTargetMs:N0} ms median", "ms", Stats.Median(browser), Stats.Percentile(browser, 95), browser.Count,
+            new("B2b", $"Chromium: navigation to interactive board ({scale})", string.Create(CultureInfo.InvariantCulture, $"≤ {BrowserTargetMs:N0} ms median"), "ms", Stats.Median(browser), Stats.Percentile(browser, 95), browser.Count,
                 Stats.Median(browser) <= BrowserTargetMs, $"in-page performance.now() when [data-circuit='ready'] and [data-stage] are both present; the prerendered HTML had arrived at {Stats.Median(prerendered):0} ms (median responseEnd); signed in, warm cache, one uncounted first navigation{(CoveringIndexes ? "; EXPERIMENT: covering indexes added" : "")}"),
         ];
     }
