@@ -48,11 +48,15 @@ public sealed class BoardFeed : IDisposable
             return;
         }
 
+        // SQLite reads and a free circuit's InvokeAsync both complete synchronously: without the
+        // yield the user who moved a card would wait while every open board re-renders.
+        await Task.Yield();
         var read = await _boards.LoadItemAsync(change.CaseId);
         var update = new BoardUpdate(change, read?.Item, read?.PoolRemaining ?? 0);
         foreach (var handler in Volatile.Read(ref _handlers))
         {
-            _ = RunAsync(handler, update);
+            // Each board renders on its own thread-pool item, so the boards use every core.
+            _ = Task.Run(() => RunAsync(handler, update));
         }
     }
 

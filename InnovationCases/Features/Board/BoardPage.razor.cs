@@ -56,8 +56,19 @@ public partial class BoardPage : IDisposable
     {
         foreach (var item in _state?.Items ?? [])
         {
-            yield return item;
+            // Closed cards are rendered only while their panel is open: a card costs every open
+            // board a few components (memory per circuit, work per live change) nobody sees.
+            if (_closedOpen || !item.Stage.IsClosed())
+            {
+                yield return item;
+            }
         }
+    }
+
+    private void ClosedExpanded(bool open)
+    {
+        _closedOpen = open;
+        _container?.Refresh();
     }
 
     private bool ReadOnly => _actor is null || _actor.Role == Role.Manager;

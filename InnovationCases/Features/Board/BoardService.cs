@@ -152,13 +152,14 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
 
     private static async Task<Dictionary<int, long>> RemainingAsync(AppDbContext db, IReadOnlyList<int> poolIds, CancellationToken ct)
     {
-        var result = new Dictionary<int, long>();
-        foreach (var pool in await db.Pools.AsNoTracking().Where(p => poolIds.Contains(p.Id)).ToListAsync(ct))
+        var budgets = await db.Pools.AsNoTracking().Where(p => poolIds.Contains(p.Id)).Select(p => new { p.Id, p.Budget }).ToListAsync(ct);
+        if (budgets.Count == 0)
         {
-            result[pool.Id] = await db.RemainingAsync(pool, ct);
+            return [];
         }
 
-        return result;
+        var consumed = await db.ConsumedByPoolAsync(budgets.Select(b => b.Id).ToList(), ct);
+        return budgets.ToDictionary(b => b.Id, b => b.Budget - consumed[b.Id]);
     }
 
     private static readonly Expression<Func<InnovationCase, BoardItem>> ToItem = c => new BoardItem
