@@ -19,9 +19,6 @@ internal static class BoardScaleScenario
     public const double ServerTargetMs = 50;
     public const double BrowserTargetMs = 1_000;
 
-    /// <summary>BENCH_COVERING_INDEXES=1 adds two covering indexes first, to measure a proposed schema change.</summary>
-    private static bool CoveringIndexes => Environment.GetEnvironmentVariable("BENCH_COVERING_INDEXES") == "1";
-
     // Runs at document start of every navigation: records performance.now() (ms since navigation
     // start) the first time the circuit is live and the board's columns are rendered together.
     private const string ReadyProbe = """
@@ -50,16 +47,6 @@ internal static class BoardScaleScenario
         await using (var db = await host.DbAsync())
         {
             actor = (await db.Users.SingleAsync(u => u.Email == BoardBrowser.Caseworker)).ToActor();
-        }
-
-        if (CoveringIndexes)
-        {
-            // Experiment for a proposed schema change, not the app's schema: aggregates read narrow
-            // covering indexes instead of the wide case rows.
-            await using var db = await host.DbAsync();
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE INDEX bench_stage_amounts ON Cases (Stage, GrantedAmount, RequestedAmount); " +
-                "CREATE INDEX bench_pool_ledger ON Cases (PoolId, Stage, GrantedAmount, ActualSpend);");
         }
 
         var boards = host.Services.GetRequiredService<BoardService>();
@@ -119,9 +106,9 @@ internal static class BoardScaleScenario
         return
         [
             new("B2a", $"board view built server-side ({scale})", $"≤ {ServerTargetMs:0} ms median", "ms", Stats.Median(server), Stats.Percentile(server, 95), server.Count,
-                Stats.Median(server) <= ServerTargetMs, $"BoardService.LoadAsync, caseworker, no filter, page size {pageSize}, {cards} cards; {warmups} warm-up runs not counted{(CoveringIndexes ? "; EXPERIMENT: covering indexes added" : "")}"),
+                Stats.Median(server) <= ServerTargetMs, $"BoardService.LoadAsync, caseworker, no filter, page size {pageSize}, {cards} cards; {warmups} warm-up runs not counted"),
             new("B2b", $"Chromium: navigation to interactive board ({scale})", string.Create(CultureInfo.InvariantCulture, $"≤ {BrowserTargetMs:N0} ms median"), "ms", Stats.Median(browser), Stats.Percentile(browser, 95), browser.Count,
-                Stats.Median(browser) <= BrowserTargetMs, $"in-page performance.now() when [data-circuit='ready'] and [data-stage] are both present; the prerendered HTML had arrived at {Stats.Median(prerendered):0} ms (median responseEnd); signed in, warm cache, one uncounted first navigation{(CoveringIndexes ? "; EXPERIMENT: covering indexes added" : "")}"),
+                Stats.Median(browser) <= BrowserTargetMs, $"in-page performance.now() when [data-circuit='ready'] and [data-stage] are both present; the prerendered HTML had arrived at {Stats.Median(prerendered):0} ms (median responseEnd); signed in, warm cache, one uncounted first navigation"),
         ];
     }
 }

@@ -29,7 +29,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<InnovationCas
 
         // The board, the grid and the dashboard filter by these.
         b.HasIndex(c => new { c.Stage, c.StageChangedAt });
-        b.HasIndex(c => new { c.PoolId, c.Stage });
+
+        // Covering indexes for the two aggregates every board and dashboard computes (column totals
+        // per stage, and what each pool has consumed): they read these narrow indexes instead of the
+        // wide case rows (B2 in docs/BENCHMARKS.md).
+        b.HasIndex(c => new { c.Stage, c.GrantedAmount, c.RequestedAmount });
+        b.HasIndex(c => new { c.PoolId, c.Stage, c.GrantedAmount, c.ActualSpend });
         b.HasIndex(c => new { c.LeadDepartmentId, c.Stage });
         b.HasIndex(c => new { c.BudgetYear, c.Stage });
         b.HasIndex(c => c.SubmittedAt);

@@ -555,9 +555,11 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasIndex("LeadDepartmentId", "Stage");
 
-                    b.HasIndex("PoolId", "Stage");
-
                     b.HasIndex("Stage", "StageChangedAt");
+
+                    b.HasIndex("Stage", "GrantedAmount", "RequestedAmount");
+
+                    b.HasIndex("PoolId", "Stage", "GrantedAmount", "ActualSpend");
 
                     b.ToTable("Cases", (string)null);
                 });
