@@ -14,36 +14,25 @@ public sealed record BoardUpdate(CaseChange Change, BoardItem? Item, long PoolRe
 public sealed class BoardFeed : IDisposable
 {
     private readonly BoardService _boards;
-    private readonly ILogger<BoardFeed> _logger;
     private readonly IDisposable _subscription;
-    private readonly Lock _lock = new();
-    private Func<BoardUpdate, Task>[] _handlers = [];
+    private readonly Subscribers<BoardUpdate> _subscribers;
 
     public BoardFeed(CaseChangeNotifier notifier, BoardService boards, ILogger<BoardFeed> logger)
     {
         _boards = boards;
-        _logger = logger;
+        _subscribers = new(logger, "board");
         _subscription = notifier.Subscribe(OnChangeAsync);
     }
 
-    public int SubscriberCount => Volatile.Read(ref _handlers).Length;
+    public int SubscriberCount => _subscribers.Count;
 
-    public IDisposable Subscribe(Func<BoardUpdate, Task> handler)
-    {
-        lock (_lock)
-        {
-            _handlers = [.. _handlers, handler];
-        }
-
-        return new Subscription(this, handler);
-    }
+    public IDisposable Subscribe(Func<BoardUpdate, Task> handler) => _subscribers.Add(handler);
 
     public void Dispose() => _subscription.Dispose();
 
     private async Task OnChangeAsync(CaseChange change)
     {
-        var handlers = Volatile.Read(ref _handlers);
-        if (handlers.Length == 0)
+        if (_subscribers.Count == 0)
         {
             return;
         }
@@ -53,43 +42,10 @@ public sealed class BoardFeed : IDisposable
         await Task.Yield();
         var read = await _boards.LoadItemAsync(change.CaseId);
         var update = new BoardUpdate(change, read?.Item, read?.PoolRemaining ?? 0);
-        foreach (var handler in Volatile.Read(ref _handlers))
+        foreach (var handler in _subscribers.Current)
         {
             // Each board renders on its own thread-pool item, so the boards use every core.
-            _ = Task.Run(() => RunAsync(handler, update));
-        }
-    }
-
-    private async Task RunAsync(Func<BoardUpdate, Task> handler, BoardUpdate update)
-    {
-        try
-        {
-            await handler(update);
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "A board failed to apply the change to {CaseNumber}", update.Change.CaseNumber);
-        }
-    }
-
-    private void Unsubscribe(Func<BoardUpdate, Task> handler)
-    {
-        lock (_lock)
-        {
-            _handlers = _handlers.Where(h => h != handler).ToArray();
-        }
-    }
-
-    private sealed class Subscription(BoardFeed owner, Func<BoardUpdate, Task> handler) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                owner.Unsubscribe(handler);
-            }
+            _ = Task.Run(() => _subscribers.InvokeAsync(handler, update));
         }
     }
 }

@@ -26,8 +26,7 @@ public sealed class DashboardLive : IDisposable
     private readonly IDisposable _subscription;
     private readonly ITimer _refresh;
     private readonly ConcurrentDictionary<int, Lazy<Task<DashboardSnapshot>>> _snapshots = new();
-    private readonly Lock _lock = new();
-    private Func<int, Task>[] _handlers = [];
+    private readonly Subscribers<int> _subscribers;
     private int _pending;
     private int _computations;
 
@@ -36,6 +35,7 @@ public sealed class DashboardLive : IDisposable
         _aggregates = aggregates;
         _clock = clock;
         _logger = logger;
+        _subscribers = new(logger, "dashboard");
         _subscription = notifier.Subscribe(OnChangeAsync);
         // Time passes without changes too: days in stage grow and cases start to stand still.
         _refresh = clock.CreateTimer(_ => Refresh(), null, RefreshEvery, RefreshEvery);
@@ -69,15 +69,7 @@ public sealed class DashboardLive : IDisposable
     /// Calls <paramref name="handler"/> with the year whenever a new snapshot is ready. Handlers must
     /// only queue work (<c>InvokeAsync</c>). Dispose the subscription when the page goes away.
     /// </summary>
-    public IDisposable Subscribe(Func<int, Task> handler)
-    {
-        lock (_lock)
-        {
-            _handlers = [.. _handlers, handler];
-        }
-
-        return new Subscription(this, handler);
-    }
+    public IDisposable Subscribe(Func<int, Task> handler) => _subscribers.Add(handler);
 
     public void Dispose()
     {
@@ -93,7 +85,7 @@ public sealed class DashboardLive : IDisposable
 
     private void Refresh()
     {
-        if (Volatile.Read(ref _handlers).Length > 0)
+        if (_subscribers.Count > 0)
         {
             ScheduleRecompute();
         }
@@ -114,7 +106,7 @@ public sealed class DashboardLive : IDisposable
             await Task.Delay(Coalesce, _clock);
             // Changes from here on schedule another round, so none is lost.
             Volatile.Write(ref _pending, 0);
-            if (Volatile.Read(ref _handlers).Length == 0)
+            if (_subscribers.Count == 0)
             {
                 // Nobody is watching: forget the snapshots; the next viewer computes a fresh one.
                 _snapshots.Clear();
@@ -125,9 +117,9 @@ public sealed class DashboardLive : IDisposable
             {
                 var fresh = await ComputeAsync(year);
                 _snapshots[year] = new Lazy<Task<DashboardSnapshot>>(Task.FromResult(fresh));
-                foreach (var handler in Volatile.Read(ref _handlers))
+                foreach (var handler in _subscribers.Current)
                 {
-                    _ = NotifyAsync(handler, year);
+                    _ = _subscribers.InvokeAsync(handler, year);
                 }
             }
         }
@@ -150,39 +142,6 @@ public sealed class DashboardLive : IDisposable
         {
             _snapshots.TryRemove(year, out _); // let the next request try again
             throw;
-        }
-    }
-
-    private async Task NotifyAsync(Func<int, Task> handler, int year)
-    {
-        try
-        {
-            await handler(year);
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "A dashboard subscriber failed");
-        }
-    }
-
-    private void Unsubscribe(Func<int, Task> handler)
-    {
-        lock (_lock)
-        {
-            _handlers = _handlers.Where(h => h != handler).ToArray();
-        }
-    }
-
-    private sealed class Subscription(DashboardLive owner, Func<int, Task> handler) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                owner.Unsubscribe(handler);
-            }
         }
     }
 }

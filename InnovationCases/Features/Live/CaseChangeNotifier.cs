@@ -7,59 +7,17 @@ namespace InnovationCases.Features.Live;
 /// </summary>
 public sealed class CaseChangeNotifier(ILogger<CaseChangeNotifier> logger)
 {
-    private readonly Lock _lock = new();
-    private Func<CaseChange, Task>[] _handlers = [];
+    private readonly Subscribers<CaseChange> _subscribers = new(logger, "case change");
 
-    public int SubscriberCount => Volatile.Read(ref _handlers).Length;
+    public int SubscriberCount => _subscribers.Count;
 
-    public IDisposable Subscribe(Func<CaseChange, Task> handler)
-    {
-        lock (_lock)
-        {
-            _handlers = [.. _handlers, handler];
-        }
-
-        return new Subscription(this, handler);
-    }
+    public IDisposable Subscribe(Func<CaseChange, Task> handler) => _subscribers.Add(handler);
 
     public void Publish(CaseChange change)
     {
-        foreach (var handler in Volatile.Read(ref _handlers))
+        foreach (var handler in _subscribers.Current)
         {
-            _ = RunAsync(handler, change);
-        }
-    }
-
-    private async Task RunAsync(Func<CaseChange, Task> handler, CaseChange change)
-    {
-        try
-        {
-            await handler(change);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "A live subscriber failed on {CaseNumber}", change.CaseNumber);
-        }
-    }
-
-    private void Unsubscribe(Func<CaseChange, Task> handler)
-    {
-        lock (_lock)
-        {
-            _handlers = _handlers.Where(h => h != handler).ToArray();
-        }
-    }
-
-    private sealed class Subscription(CaseChangeNotifier owner, Func<CaseChange, Task> handler) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                owner.Unsubscribe(handler);
-            }
+            _ = _subscribers.InvokeAsync(handler, change);
         }
     }
 }
