@@ -16,8 +16,26 @@ internal static class Report
         var root = RepoRoot();
         var commit = Git(root, "rev-parse --short HEAD");
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        var json = JsonSerializer.Serialize(new { date, commit, smoke, machine = $"{Environment.ProcessorCount} cores", results }, new JsonSerializerOptions { WriteIndented = true });
-        File.WriteAllText(Path.Combine(root, "bench", smoke ? "results.smoke.json" : "results.json"), json);
+        var jsonPath = Path.Combine(root, "bench", smoke ? "results.smoke.json" : "results.json");
+        var rows = results.Select(r => new StoredResult(r, date, commit)).ToList();
+        if (File.Exists(jsonPath))
+        {
+            // Keep the scenarios not run this time, as the markdown table does.
+            try
+            {
+                var old = JsonSerializer.Deserialize<StoredFile>(File.ReadAllText(jsonPath));
+                rows.AddRange(old?.Results?.Where(o => results.All(r => r.Id != o.Result.Id)) ?? []);
+            }
+            catch (JsonException)
+            {
+                // An older format: start afresh.
+            }
+        }
+
+        var json = JsonSerializer.Serialize(
+            new StoredFile(smoke, $"{Environment.ProcessorCount} cores", rows.OrderBy(r => r.Result.Id, StringComparer.Ordinal).ToList()),
+            new JsonSerializerOptions { WriteIndented = true });
+        File.WriteAllText(jsonPath, json);
         if (smoke)
         {
             return;
@@ -29,7 +47,7 @@ internal static class Report
         foreach (var r in results)
         {
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Id} | {r.Scenario} | {r.Target} | {r.Median:0.##} {r.Unit} | {r.P95:0.##} {r.Unit} | {r.N} | {(r.Met ? "yes" : "**no**")} | {date} | {commit} |");
+                $"| {r.Id} | {r.Scenario} | {r.Target} | {r.Median:0.##} {r.Unit} | {r.P95:0.##} {r.P95Unit ?? r.Unit} | {r.N} | {(r.Met ? "yes" : "**no**")} | {date} | {commit} |");
         }
 
         var path = Path.Combine(root, "docs", "BENCHMARKS.md");
@@ -77,4 +95,8 @@ internal static class Report
             return "unknown";
         }
     }
+
+    private sealed record StoredResult(ScenarioResult Result, string Date, string Commit);
+
+    private sealed record StoredFile(bool Smoke, string Machine, List<StoredResult> Results);
 }

@@ -10,4 +10,5 @@ public sealed record ScenarioResult(
     double P95,
     int N,
     bool Met,
-    string Notes = "");
+    string Notes = "",
+    string? P95Unit = null);
