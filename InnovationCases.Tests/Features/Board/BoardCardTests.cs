@@ -34,6 +34,14 @@ public sealed class BoardCardTests : BunitTestContext
         Assert.Contains("bevilget", card.Find(".board-card__amount").TextContent);
     }
 
+    [Fact]
+    public void A_granted_card_no_longer_asks_for_the_council_decision_it_has()
+    {
+        var card = Render(Item() with { Stage = Stage.Granted, RequestedAmount = 2_500_000, RecommendedAmount = 2_500_000, GrantedAmount = 2_500_000 });
+
+        Assert.Empty(card.FindAll("[data-badge='council']"));
+    }
+
     [Theory]
     [InlineData(PoolKind.CrossCutting, 2_500_000L, false, true)]
     [InlineData(PoolKind.CrossCutting, 900_000L, true, true)]

@@ -48,9 +48,13 @@ public sealed record BoardItem
     /// <summary>The card's amount as it was counted in <paramref name="stage"/> (moves never change the requested amount).</summary>
     public long AmountAt(Stage stage) => IsGrantedStage(stage) ? GrantedAmount ?? RequestedAmount : RequestedAmount;
 
-    /// <summary>The council rule of DESIGN.md on the amount the case is at now.</summary>
+    /// <summary>
+    /// The council rule of DESIGN.md on the amount the case is at now, while the decision is still
+    /// ahead (before the grant, which records it).
+    /// </summary>
     public bool NeedsCouncilDecision =>
-        BusinessCase.NeedsCouncilDecision(PoolKind, GrantedAmount ?? RecommendedAmount ?? RequestedAmount, IsMultiYear);
+        Stage is Stage.Submitted or Stage.Screened or Stage.Recommended &&
+        BusinessCase.NeedsCouncilDecision(PoolKind, RecommendedAmount ?? RequestedAmount, IsMultiYear);
 
     public int DaysInStage(DateTime now) => Math.Max(0, (int)(now - StageChangedAt).TotalDays);
 
