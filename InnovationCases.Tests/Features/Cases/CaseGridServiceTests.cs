@@ -30,6 +30,28 @@ public sealed class CaseGridServiceTests(CasesAppFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Free_text_ignores_case_also_for_Danish_letters_and_follows_edits()
+    {
+        var c = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = "Gårdhaver for ældre på plejecentre");
+        var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
+
+        async Task<IReadOnlyList<CaseRow>> Query(string text) => (await Grid.QueryAsync(new() { Text = text }, 0, 50, null, false, caseworker)).Rows;
+
+        Assert.Contains(await Query("GÅRDHAVER FOR ÆLDRE"), r => r.CaseNumber == c.CaseNumber);
+        Assert.Contains(await Query("æl"), r => r.CaseNumber == c.CaseNumber); // two letters: no trigram, LIKE instead
+
+        await using (var db = await App.DbAsync())
+        {
+            var stored = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            stored.Title = "Sansehaver på plejecentre";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.DoesNotContain(await Query("gårdhaver"), r => r.CaseNumber == c.CaseNumber);
+        Assert.Contains(await Query("sansehaver"), r => r.CaseNumber == c.CaseNumber);
+    }
+
+    [Fact]
     public async Task Sorting_and_paging_happen_in_the_query()
     {
         var caseworker = await App.ActorAsync(DemoUsers.Caseworker);

@@ -7,7 +7,7 @@ namespace InnovationCases.Features.Cases.Grid;
 /// <summary>
 /// The all-cases grid's query: filter, sort and page in the database and project to <see cref="CaseRow"/>,
 /// so a page of 50,000 cases costs one count and one narrow select. Equality filters hit the case
-/// indexes; the free text is a LIKE over number, title and summary.
+/// indexes; the free text uses the trigram index over number, title and summary (<see cref="CaseTextSearch"/>).
 /// </summary>
 public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
 {
@@ -39,7 +39,7 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
         // that must scan every row twice.
         var countTask = CountAsync(filter, actor, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = Filter(db.Cases.AsNoTracking().VisibleTo(actor), filter, db.CasePartnerDepartments);
+        var q = Filter(db.Cases.AsNoTracking().VisibleTo(actor), filter, db);
         // Two steps: page over the narrow (sort key, id) first, then read the page's 25 rows with their
         // joins. Sorting whole rows with OFFSET deep into 50,000 cases is what makes a grid slow.
         var ids = await Sort(q, sortBy, descending)
@@ -65,10 +65,10 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
     private async Task<int> CountAsync(CaseGridFilter filter, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Filter(db.Cases.AsNoTracking().VisibleTo(actor), filter, db.CasePartnerDepartments).CountAsync(ct);
+        return await Filter(db.Cases.AsNoTracking().VisibleTo(actor), filter, db).CountAsync(ct);
     }
 
-    internal static IQueryable<InnovationCase> Filter(IQueryable<InnovationCase> q, CaseGridFilter f, IQueryable<CasePartnerDepartment> partners)
+    internal static IQueryable<InnovationCase> Filter(IQueryable<InnovationCase> q, CaseGridFilter f, AppDbContext db)
     {
         if (f.Stage is { } stage)
         {
@@ -95,7 +95,7 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
             // The department's case ids from two indexes (lead, partner) first, then the cases by
             // primary key: an OR across the two would make SQLite scan every case.
             var departmentCases = q.Where(c => c.LeadDepartmentId == d).Select(c => c.Id)
-                .Union(partners.Where(p => p.DepartmentId == d).Select(p => p.CaseId));
+                .Union(db.CasePartnerDepartments.Where(p => p.DepartmentId == d).Select(p => p.CaseId));
             q = q.Where(c => departmentCases.Contains(c.Id));
         }
 
@@ -113,12 +113,19 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
         if (!string.IsNullOrEmpty(text))
         {
             text = text.Length > TextMax ? text[..TextMax] : text;
-            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            var upper = text.ToUpperInvariant();
-            q = q.Where(c => c.CaseNumber == upper
-                || EF.Functions.Like(c.CaseNumber, pattern, "\\")
-                || EF.Functions.Like(c.Title, pattern, "\\")
-                || EF.Functions.Like(c.Summary, pattern, "\\"));
+            if (text.Length >= CaseTextSearch.MinIndexedLength)
+            {
+                // The trigram index finds substrings without scanning every case (B6c).
+                var matching = CaseTextSearch.Matching(db, text);
+                q = q.Where(c => matching.Contains(c.Id));
+            }
+            else
+            {
+                var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                q = q.Where(c => EF.Functions.Like(c.CaseNumber, pattern, "\\")
+                    || EF.Functions.Like(c.Title, pattern, "\\")
+                    || EF.Functions.Like(c.Summary, pattern, "\\"));
+            }
         }
 
         return q;
