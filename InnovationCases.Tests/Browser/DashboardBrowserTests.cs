@@ -17,7 +17,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
         // A case submitted elsewhere: the intake publishes its creation, as every write does.
         var c = await Arrange.CaseAsync(fixture.App, Stage.Submitted);
         fixture.App.AppServices.GetRequiredService<CaseChangeNotifier>().Publish(new CaseChange(
-            c.Id, c.CaseNumber, CaseEventKind.Created, null, Stage.Submitted, c.Version, "Test", c.SubmittedAt, c.LeadDepartmentId, []));
+            c.Id, c.CaseNumber, CaseEventKind.Created, null, Stage.Submitted, c.Version, "Test", c.SubmittedAt, new CaseParties(c.LeadDepartmentId, [])));
         var page = await fixture.NewPageAsync();
         await page.LoginAsync(DemoUsers.Manager, "/dashboard");
         // The figures read below include the new case once the feed shows it.

@@ -7,12 +7,6 @@ namespace InnovationCases.Domain;
 /// </summary>
 public sealed class InnovationCase
 {
-    public const int TitleMax = 200;
-    public const int SummaryMax = 2_000;
-    public const int DescriptionMax = 20_000;
-    public const int TextMax = 4_000;
-    public const int NameMax = 200;
-
     /// <summary>A cross-cutting grant above this needs a city-council decision.</summary>
     public const long CouncilThreshold = 2_000_000;
 

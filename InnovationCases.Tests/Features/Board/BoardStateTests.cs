@@ -122,7 +122,7 @@ public sealed class BoardStateTests
     private static BoardUpdate Moved(BoardItem item, Stage from) => new(Change(item, CaseEventKind.Moved, from), item, 0);
 
     private static CaseChange Change(BoardItem item, CaseEventKind kind, Stage? from) =>
-        new(item.Id, item.CaseNumber, kind, from, item.Stage, item.Version, "Sara Lund", Now, item.LeadDepartmentId, item.PartnerDepartmentIds);
+        new(item.Id, item.CaseNumber, kind, from, item.Stage, item.Version, "Sara Lund", Now, item.Parties);
 
     private static BoardItem Item(int id, Stage stage, long requested = 500_000, int leadDepartment = 1, int[]? partners = null, int changedDaysAgo = 2, string title = "Projekt") => new()
     {

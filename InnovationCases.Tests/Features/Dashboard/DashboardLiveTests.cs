@@ -9,7 +9,7 @@ namespace InnovationCases.Tests.Features.Dashboard;
 public sealed class DashboardLiveTests(KnownDataSet data) : IClassFixture<KnownDataSet>
 {
     private static CaseChange Change(int i) =>
-        new(i, $"INNO-2026-{i:0000}", CaseEventKind.Moved, Stage.Submitted, Stage.Screened, 1, "Test", DateTime.UtcNow, 1, []);
+        new(i, $"INNO-2026-{i:0000}", CaseEventKind.Moved, Stage.Submitted, Stage.Screened, 1, "Test", DateTime.UtcNow, new CaseParties(1, []));
 
     [Fact]
     public async Task A_burst_of_changes_is_recomputed_once_and_every_subscriber_gets_the_same_snapshot()

@@ -12,9 +12,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<InnovationCas
         b.HasIndex(c => c.CaseNumber).IsUnique();
         b.Property(c => c.CaseNumber).HasMaxLength(20);
         b.Property(c => c.Version).IsConcurrencyToken();
-        b.Property(c => c.Title).HasMaxLength(InnovationCase.TitleMax);
-        b.Property(c => c.Summary).HasMaxLength(InnovationCase.SummaryMax);
-        b.Property(c => c.Description).HasMaxLength(InnovationCase.DescriptionMax);
+        b.Property(c => c.Title).HasMaxLength(Limits.TitleMax);
+        b.Property(c => c.Summary).HasMaxLength(Limits.SummaryMax);
+        b.Property(c => c.Description).HasMaxLength(Limits.DescriptionMax);
         b.HasOne(c => c.Pool).WithMany().HasForeignKey(c => c.PoolId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.LeadDepartment).WithMany().HasForeignKey(c => c.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.PartnerDepartments).WithOne().HasForeignKey(p => p.CaseId);

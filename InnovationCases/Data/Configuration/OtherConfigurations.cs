@@ -45,7 +45,7 @@ internal sealed class PartnerDepartmentConfiguration : IEntityTypeConfiguration<
 
 internal sealed class ExternalPartnerConfiguration : IEntityTypeConfiguration<ExternalPartner>
 {
-    public void Configure(EntityTypeBuilder<ExternalPartner> b) => b.Property(p => p.Name).HasMaxLength(InnovationCase.NameMax);
+    public void Configure(EntityTypeBuilder<ExternalPartner> b) => b.Property(p => p.Name).HasMaxLength(Limits.NameMax);
 }
 
 internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>

@@ -8,7 +8,7 @@ namespace InnovationCases.Domain.Workflow;
 /// </summary>
 internal static class WorkflowRules
 {
-    public const int ReasonMax = InnovationCase.TextMax;
+    public const int ReasonMax = Limits.TextMax;
 
     public static IEnumerable<GuardRule> For(Trigger trigger, WorkflowContext ctx)
     {
@@ -104,8 +104,8 @@ internal static class WorkflowRules
                 d => !crossCutting || !NeedsCouncil(d) || !string.IsNullOrWhiteSpace(d.CouncilDecisionReference)),
             GuardRule.OnData(FieldNames.CouncilDecisionDate, WorkflowText.Grant_CouncilDateInFuture,
                 d => d.CouncilDecisionDate is null || d.CouncilDecisionDate <= DateOnly.FromDateTime(ctx.Now)),
-            GuardRule.OnData(FieldNames.CouncilDecisionReference, TooLong(WorkflowText.Field_CouncilDecisionReference, InnovationCase.NameMax),
-                d => Fits(d.CouncilDecisionReference, InnovationCase.NameMax)),
+            GuardRule.OnData(FieldNames.CouncilDecisionReference, TooLong(WorkflowText.Field_CouncilDecisionReference, Limits.NameMax),
+                d => Fits(d.CouncilDecisionReference, Limits.NameMax)),
         ];
     }
 

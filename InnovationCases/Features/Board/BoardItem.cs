@@ -58,16 +58,14 @@ public sealed record BoardItem
 
     public int DaysInStage(DateTime now) => Math.Max(0, (int)(now - StageChangedAt).TotalDays);
 
-    public bool InvolvesDepartment(int departmentId) =>
-        LeadDepartmentId == departmentId || PartnerDepartmentIds.Contains(departmentId);
+    public bool InvolvesDepartment(int departmentId) => Parties.Involves(departmentId);
 
-    /// <summary>The same rule as <see cref="Data.CaseScope"/>, for a card already read.</summary>
-    public bool IsVisibleTo(Actor actor) => actor.Role switch
-    {
-        Role.DepartmentStaff => actor.DepartmentId is { } d && InvolvesDepartment(d),
-        Role.Caseworker or Role.DirectorGroup or Role.Manager or Role.Admin => true,
-        _ => false,
-    };
+    /// <summary>The case's departments, for the visibility rule (<see cref="CaseAccess"/>) on a card already read.</summary>
+    public CaseParties Parties => _parties ??= new CaseParties(LeadDepartmentId, PartnerDepartmentIds);
+
+    private CaseParties? _parties;
+
+    public bool IsVisibleTo(Actor actor) => actor.CanSee(Parties);
 
     /// <summary>The board's order within a column: most recently moved first.</summary>
     public static int CompareForColumn(BoardItem a, BoardItem b)

@@ -71,7 +71,7 @@ public partial class BoardPage : IDisposable
         _container?.Refresh();
     }
 
-    private bool ReadOnly => _actor is null || _actor.Role == Role.Manager;
+    private bool ReadOnly => _actor is null || _actor.IsReadOnly();
 
     protected override async Task OnParametersSetAsync()
     {

@@ -97,7 +97,7 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
         var partnerIds = c.PartnerDepartments.Select(p => p.DepartmentId).ToList();
         var partners = await db.Departments.AsNoTracking().Where(d => partnerIds.Contains(d.Id)).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
         IReadOnlyList<Assessment>? assessments = null;
-        if (CaseDetails.MaySeeAssessments(actor))
+        if (actor.MayReadAssessments())
         {
             assessments = await db.Assessments.AsNoTracking().Include(a => a.Scores).Where(a => a.CaseId == c.Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         }

@@ -9,6 +9,4 @@ public sealed record CaseDetails(
     IReadOnlyList<Assessment>? Assessments,
     IReadOnlyList<CaseEvent> Events)
 {
-    /// <summary>Assessments are internal to the secretariat and the director group: department staff do not see them.</summary>
-    public static bool MaySeeAssessments(Actor actor) => actor.Role is Role.Caseworker or Role.DirectorGroup or Role.Manager or Role.Admin;
 }

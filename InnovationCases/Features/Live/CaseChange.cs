@@ -15,18 +15,13 @@ public sealed record CaseChange(
     int Version,
     string ActorName,
     DateTime At,
-    int LeadDepartmentId,
-    IReadOnlyList<int> PartnerDepartmentIds,
+    CaseParties Parties,
     string? Note = null)
 {
     /// <summary>The change a saved event stands for; read after the save, so the version is the new one.</summary>
     public static CaseChange For(InnovationCase c, CaseEvent ev) =>
         new(c.Id, c.CaseNumber, ev.Kind, ev.FromStage, ev.ToStage, c.Version, ev.ActorName, ev.At,
-            c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList(), ev.Note);
+            new CaseParties(c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId)), ev.Note);
 
-    public bool IsVisibleTo(Actor actor) => actor.Role switch
-    {
-        Role.DepartmentStaff => actor.DepartmentId is { } d && (LeadDepartmentId == d || PartnerDepartmentIds.Contains(d)),
-        _ => true,
-    };
+    public bool IsVisibleTo(Actor actor) => actor.CanSee(Parties);
 }

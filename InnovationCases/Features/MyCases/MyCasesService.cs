@@ -49,7 +49,7 @@ public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, Db
                 NextStep(r.Stage, r.PoolKind, r.RecommendedAmount, r.PeriodStart.Year != r.PeriodEnd.Year, r.HasReportThisYear, now.Year),
                 r.RequestedAmount,
                 r.GrantedAmount,
-                actor.Role != Role.DepartmentStaff || r.LeadDepartmentId == actor.DepartmentId))
+                !actor.FollowsDepartmentCases() || r.LeadDepartmentId == actor.DepartmentId))
             .ToList();
     }
 
@@ -91,6 +91,6 @@ public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, Db
     private static IQueryable<InnovationCase> Mine(AppDbContext db, Actor actor)
     {
         var visible = db.Cases.VisibleTo(actor);
-        return actor.Role == Role.DepartmentStaff ? visible : visible.Where(c => c.CreatedByUserId == actor.UserId);
+        return actor.FollowsDepartmentCases() ? visible : visible.Where(c => c.CreatedByUserId == actor.UserId);
     }
 }

@@ -18,14 +18,12 @@ public sealed class AssessmentService(
     TimeProvider clock,
     CaseChangeNotifier notifier)
 {
-    public const int CommentMax = InnovationCase.TextMax;
-
-    public static bool MayRead(Actor actor) => actor.Role is Role.Caseworker or Role.DirectorGroup or Role.Manager;
+    public const int CommentMax = Limits.TextMax;
 
     /// <summary>The case's assessments, or null when the actor may not read them or cannot see the case.</summary>
     public async Task<AssessmentsView?> GetAsync(string caseNumber, Actor actor, CancellationToken ct = default)
     {
-        if (!MayRead(actor))
+        if (!actor.MayReadAssessments())
         {
             return null;
         }
@@ -44,7 +42,7 @@ public sealed class AssessmentService(
     /// <summary>Why the actor may not assess the case now, or null when they may.</summary>
     public static string? WhyNot(Actor actor, InnovationCase c, Pool pool, bool alreadyAssessed)
     {
-        if (actor.Role != Role.DirectorGroup)
+        if (!actor.MayAssess())
         {
             return CaseText.Assess_OnlyDirectorGroup;
         }

@@ -13,10 +13,6 @@ namespace InnovationCases.Features.Cases.Effects;
 /// </summary>
 public sealed class EffectReportService(DbWriter writer, TimeProvider clock, CaseChangeNotifier notifier)
 {
-    public static bool MayReport(Actor actor, InnovationCase c) =>
-        c.Stage is Stage.Granted or Stage.Implemented or Stage.Evaluated &&
-        (actor.Role == Role.Caseworker || actor.IsStaffOf(c.LeadDepartmentId));
-
     public async Task<CaseCommandResult> AddAsync(string caseNumber, EffectReportInput input, Actor actor, CancellationToken ct = default)
     {
         CaseChange? change = null;
@@ -29,7 +25,7 @@ public sealed class EffectReportService(DbWriter writer, TimeProvider clock, Cas
                 return new CaseCommandResult.NotFound(WorkflowText.NotFound);
             }
 
-            if (!MayReport(actor, c))
+            if (!actor.MayReportEffects(c))
             {
                 return new CaseCommandResult.Refused(CaseText.Effect_NotAllowed);
             }
@@ -75,27 +71,27 @@ public sealed class EffectReportService(DbWriter writer, TimeProvider clock, Cas
     public static Dictionary<string, string> Validate(EffectReportInput input, int currentYear)
     {
         var errors = new Dictionary<string, string>();
-        if (input.Year is not { } y || y < CaseApplicationValidator.FirstYear || y > currentYear + 1)
+        if (input.Year is not { } y || y < Limits.FirstYear || y > currentYear + 1)
         {
-            errors[nameof(input.Year)] = string.Format(CaseText.Effect_Year, CaseApplicationValidator.FirstYear, currentYear + 1);
+            errors[nameof(input.Year)] = string.Format(CaseText.Effect_Year, Limits.FirstYear, currentYear + 1);
         }
 
         if (input.RealisedAnnualGain is not { } g || g < 0)
         {
             errors[nameof(input.RealisedAnnualGain)] = CaseText.Effect_Gain;
         }
-        else if (g > CaseApplicationValidator.AmountMax)
+        else if (g > Limits.AmountMax)
         {
-            errors[nameof(input.RealisedAnnualGain)] = string.Format(CaseText.Effect_GainTooLarge, Money.Format(CaseApplicationValidator.AmountMax));
+            errors[nameof(input.RealisedAnnualGain)] = string.Format(CaseText.Effect_GainTooLarge, Money.Format(Limits.AmountMax));
         }
 
         if (string.IsNullOrWhiteSpace(input.Narrative))
         {
             errors[nameof(input.Narrative)] = CaseText.Effect_Narrative;
         }
-        else if (input.Narrative.Length > InnovationCase.TextMax)
+        else if (input.Narrative.Length > Limits.TextMax)
         {
-            errors[nameof(input.Narrative)] = string.Format(CaseText.TextTooLong, InnovationCase.TextMax.ToString("N0", Money.Danish));
+            errors[nameof(input.Narrative)] = string.Format(CaseText.TextTooLong, Limits.TextMax.ToString("N0", Money.Danish));
         }
 
         return errors;

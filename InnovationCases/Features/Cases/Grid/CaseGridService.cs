@@ -21,12 +21,10 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
         nameof(CaseRow.RequestedAmount), nameof(CaseRow.GrantedAmount), nameof(CaseRow.SubmittedAt), nameof(CaseRow.StageChangedAt),
     };
 
-    public static bool MayUse(Actor actor) => actor.Role is Role.Caseworker or Role.DirectorGroup or Role.Manager;
-
     public async Task<(IReadOnlyList<CaseRow> Rows, int Total)> QueryAsync(
         CaseGridFilter filter, int page, int pageSize, string? sortBy, bool descending, Actor actor, CancellationToken ct = default)
     {
-        if (!MayUse(actor))
+        if (!actor.MayReadAllCases())
         {
             return ([], 0);
         }

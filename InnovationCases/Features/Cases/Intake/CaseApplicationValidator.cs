@@ -12,22 +12,14 @@ namespace InnovationCases.Features.Cases.Intake;
 /// </summary>
 public static partial class CaseApplicationValidator
 {
-    /// <summary>No amount on an application may exceed this (1 mia. kr.): larger figures are typing errors or abuse.</summary>
-    public const long AmountMax = 1_000_000_000;
-
-    public const int PhoneMax = 40;
-    public const int ExternalPartnersMax = 20;
-    public const int FirstYear = 2000;
-    public const int LastYear = 2100;
-
     public static IReadOnlyDictionary<string, string> Validate(CaseApplication a, IntakeLookups lookups)
     {
         var errors = new Dictionary<string, string>();
         void Add(string field, string message) => errors.TryAdd(field, message);
 
-        Text(nameof(a.Title), a.Title, InnovationCase.TitleMax, required: true, Add);
-        Text(nameof(a.Summary), a.Summary, InnovationCase.SummaryMax, required: true, Add);
-        Text(nameof(a.Description), a.Description, InnovationCase.DescriptionMax, required: false, Add);
+        Text(nameof(a.Title), a.Title, Limits.TitleMax, required: true, Add);
+        Text(nameof(a.Summary), a.Summary, Limits.SummaryMax, required: true, Add);
+        Text(nameof(a.Description), a.Description, Limits.DescriptionMax, required: false, Add);
 
         if (a.PoolKind is not { } pool || !Enum.IsDefined(pool))
         {
@@ -49,15 +41,15 @@ public static partial class CaseApplicationValidator
             Add(nameof(a.ApplicantType), Choose(nameof(a.ApplicantType)));
         }
 
-        Text(nameof(a.ApplicantOrganisation), a.ApplicantOrganisation, InnovationCase.NameMax, required: true, Add);
-        Text(nameof(a.ContactName), a.ContactName, InnovationCase.NameMax, required: true, Add);
-        Text(nameof(a.ContactEmail), a.ContactEmail, InnovationCase.NameMax, required: true, Add);
+        Text(nameof(a.ApplicantOrganisation), a.ApplicantOrganisation, Limits.NameMax, required: true, Add);
+        Text(nameof(a.ContactName), a.ContactName, Limits.NameMax, required: true, Add);
+        Text(nameof(a.ContactEmail), a.ContactEmail, Limits.NameMax, required: true, Add);
         if (!string.IsNullOrWhiteSpace(a.ContactEmail) && !IsEmail(a.ContactEmail))
         {
             Add(nameof(a.ContactEmail), IntakeText.Val_Email);
         }
 
-        Text(nameof(a.ContactPhone), a.ContactPhone, PhoneMax, required: false, Add);
+        Text(nameof(a.ContactPhone), a.ContactPhone, Limits.PhoneMax, required: false, Add);
         if (!string.IsNullOrWhiteSpace(a.ContactPhone) && !PhonePattern().IsMatch(a.ContactPhone))
         {
             Add(nameof(a.ContactPhone), IntakeText.Val_Phone);
@@ -75,25 +67,25 @@ public static partial class CaseApplicationValidator
         {
             Add(nameof(a.FirstGainYear), Required(nameof(a.FirstGainYear)));
         }
-        else if (gainYear is < FirstYear or > LastYear)
+        else if (gainYear is < Limits.FirstYear or > Limits.LastYear)
         {
-            Add(nameof(a.FirstGainYear), string.Format(IntakeText.Val_YearRange, Label(nameof(a.FirstGainYear)), FirstYear, LastYear));
+            Add(nameof(a.FirstGainYear), string.Format(IntakeText.Val_YearRange, Label(nameof(a.FirstGainYear)), Limits.FirstYear, Limits.LastYear));
         }
         else if (CaseApplication.ParseMonth(a.StartMonth) is { } start && gainYear < start.Year)
         {
             Add(nameof(a.FirstGainYear), IntakeText.Val_GainBeforeStart);
         }
 
-        Text(nameof(a.GainDescription), a.GainDescription, InnovationCase.TextMax, required: true, Add);
-        Text(nameof(a.Novelty), a.Novelty, InnovationCase.TextMax, required: false, Add);
-        Text(nameof(a.Risks), a.Risks, InnovationCase.TextMax, required: true, Add);
+        Text(nameof(a.GainDescription), a.GainDescription, Limits.TextMax, required: true, Add);
+        Text(nameof(a.Novelty), a.Novelty, Limits.TextMax, required: false, Add);
+        Text(nameof(a.Risks), a.Risks, Limits.TextMax, required: true, Add);
         if (a.RiskLevel is not { } risk || !Enum.IsDefined(risk))
         {
             Add(nameof(a.RiskLevel), Choose(nameof(a.RiskLevel)));
         }
 
-        Text(nameof(a.Viability), a.Viability, InnovationCase.TextMax, required: true, Add);
-        Text(nameof(a.EffectPlan), a.EffectPlan, InnovationCase.TextMax, required: true, Add);
+        Text(nameof(a.Viability), a.Viability, Limits.TextMax, required: true, Add);
+        Text(nameof(a.EffectPlan), a.EffectPlan, Limits.TextMax, required: true, Add);
         return errors;
     }
 
@@ -125,9 +117,9 @@ public static partial class CaseApplicationValidator
 
     private static void ExternalPartners(CaseApplication a, Action<string, string> add)
     {
-        if (a.ExternalPartners.Count > ExternalPartnersMax)
+        if (a.ExternalPartners.Count > Limits.ExternalPartnersMax)
         {
-            add(nameof(a.ExternalPartners), string.Format(IntakeText.Val_TooManyPartners, ExternalPartnersMax));
+            add(nameof(a.ExternalPartners), string.Format(IntakeText.Val_TooManyPartners, Limits.ExternalPartnersMax));
             return;
         }
 
@@ -135,9 +127,9 @@ public static partial class CaseApplicationValidator
         {
             add(nameof(a.ExternalPartners), IntakeText.Val_PartnerName);
         }
-        else if (a.ExternalPartners.Any(p => p.Name.Length > InnovationCase.NameMax))
+        else if (a.ExternalPartners.Any(p => p.Name.Length > Limits.NameMax))
         {
-            add(nameof(a.ExternalPartners), string.Format(IntakeText.Val_PartnerNameTooLong, InnovationCase.NameMax));
+            add(nameof(a.ExternalPartners), string.Format(IntakeText.Val_PartnerNameTooLong, Limits.NameMax));
         }
         else if (a.ExternalPartners.Any(p => !Enum.IsDefined(p.Kind) || p.Kind == ApplicantType.Department))
         {
@@ -169,9 +161,9 @@ public static partial class CaseApplicationValidator
             return null;
         }
 
-        if (month.Year is < FirstYear or > LastYear)
+        if (month.Year is < Limits.FirstYear or > Limits.LastYear)
         {
-            add(field, string.Format(IntakeText.Val_YearRange, Label(field), FirstYear, LastYear));
+            add(field, string.Format(IntakeText.Val_YearRange, Label(field), Limits.FirstYear, Limits.LastYear));
             return null;
         }
 
@@ -192,9 +184,9 @@ public static partial class CaseApplicationValidator
         {
             add(field, string.Format(IntakeText.Val_AmountNotNegative, Label(field)));
         }
-        else if (v > AmountMax)
+        else if (v > Limits.AmountMax)
         {
-            add(field, string.Format(IntakeText.Val_AmountTooLarge, Label(field), Money.Format(AmountMax)));
+            add(field, string.Format(IntakeText.Val_AmountTooLarge, Label(field), Money.Format(Limits.AmountMax)));
         }
     }
 

@@ -17,16 +17,12 @@ public sealed class CaseEditService(
     TimeProvider clock,
     CaseChangeNotifier notifier)
 {
-    /// <summary>May the actor edit the case now? (Also asked by the case page to show the button.)</summary>
-    public static bool MayEdit(Actor actor, InnovationCase c) => actor.CanSee(c) && (actor.Role == Role.Caseworker ||
-        (c.Stage == Stage.Submitted && actor.IsStaffOf(c.LeadDepartmentId)));
-
     /// <summary>The application of a case the actor may edit, with the version to send back; null otherwise.</summary>
     public async Task<(CaseApplication Application, int Version, string Title)?> LoadAsync(string caseNumber, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await LoadCaseAsync(db, caseNumber, ct);
-        if (c is null || !MayEdit(actor, c))
+        if (c is null || !actor.MayEdit(c))
         {
             return null;
         }
@@ -48,7 +44,7 @@ public sealed class CaseEditService(
                 return new CaseCommandResult.NotFound(WorkflowText.NotFound);
             }
 
-            if (!MayEdit(actor, c))
+            if (!actor.MayEdit(c))
             {
                 return new CaseCommandResult.Refused(IntakeText.Edit_NotAllowed);
             }
@@ -59,7 +55,7 @@ public sealed class CaseEditService(
                 return new CaseCommandResult.Conflict(string.Format(IntakeText.Edit_Conflict, who ?? "?"));
             }
 
-            if (actor.Role == Role.DepartmentStaff)
+            if (actor.ActsForOwnDepartment())
             {
                 a.LeadDepartmentId = c.LeadDepartmentId;
             }

@@ -36,7 +36,7 @@ public sealed class IntakeService(
             BudgetYear = lookups.Years.Contains(year) ? year : lookups.Years.LastOrDefault(),
             PoolKind = PoolKind.CrossCutting,
         };
-        if (actor.Role == Role.DepartmentStaff && actor.DepartmentId is { } d)
+        if (actor.ActsForOwnDepartment() && actor.DepartmentId is { } d)
         {
             a.ApplicantType = ApplicantType.Department;
             a.LeadDepartmentId = d;
@@ -46,9 +46,6 @@ public sealed class IntakeService(
 
         return a;
     }
-
-    public static bool MayApply(Actor actor) =>
-        actor.Role == Role.Caseworker || (actor.Role == Role.DepartmentStaff && actor.DepartmentId is not null);
 
     public async Task<IReadOnlyList<DraftSummary>> DraftsAsync(Actor actor, CancellationToken ct = default)
     {
@@ -79,7 +76,7 @@ public sealed class IntakeService(
     /// <summary>Saves (or updates) the author's draft; returns its id, or a refusal.</summary>
     public async Task<(int? DraftId, string? Error)> SaveDraftAsync(int? draftId, CaseApplication application, Actor actor, CancellationToken ct = default)
     {
-        if (!MayApply(actor))
+        if (!actor.MayApply())
         {
             return (null, IntakeText.Val_WrongRole);
         }
@@ -112,7 +109,7 @@ public sealed class IntakeService(
             }
 
             draft.DepartmentId = a.LeadDepartmentId;
-            draft.Title = a.Title.Length > InnovationCase.TitleMax ? a.Title[..InnovationCase.TitleMax] : a.Title;
+            draft.Title = a.Title.Length > Limits.TitleMax ? a.Title[..Limits.TitleMax] : a.Title;
             draft.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             draft.PayloadJson = json;
             await db.SaveChangesAsync(ct);
@@ -126,7 +123,7 @@ public sealed class IntakeService(
     /// </summary>
     public async Task<CaseCommandResult> SubmitAsync(CaseApplication application, Actor actor, int? draftId = null, CancellationToken ct = default)
     {
-        if (!MayApply(actor))
+        if (!actor.MayApply())
         {
             return new CaseCommandResult.Refused(IntakeText.Val_WrongRole);
         }
@@ -200,7 +197,7 @@ public sealed class IntakeService(
     /// <summary>Department staff apply for their own department: the lead is theirs whatever the browser sent.</summary>
     internal static void ForceOwnDepartment(CaseApplication a, Actor actor)
     {
-        if (actor.Role == Role.DepartmentStaff)
+        if (actor.ActsForOwnDepartment())
         {
             a.LeadDepartmentId = actor.DepartmentId;
             a.PartnerDepartmentIds.RemoveAll(p => p == actor.DepartmentId);

@@ -27,7 +27,7 @@ public sealed class CaseDetailsService(IDbContextFactory<AppDbContext> dbFactory
 
         var names = await db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).ToListAsync(ct);
-        if (!AssessmentService.MayRead(actor))
+        if (!actor.MayReadAssessments())
         {
             // That the case was assessed is part of its history; the scores are not for department staff.
             foreach (var e in events.Where(e => e.Kind == CaseEventKind.Assessed))
@@ -42,8 +42,8 @@ public sealed class CaseDetailsService(IDbContextFactory<AppDbContext> dbFactory
             c.Pool!,
             names,
             events,
-            CaseEditService.MayEdit(actor, c),
-            EffectReportService.MayReport(actor, c),
+            actor.MayEdit(c),
+            actor.MayReportEffects(c),
             AssessmentService.WhyNot(actor, c, c.Pool!, assessed));
     }
 }

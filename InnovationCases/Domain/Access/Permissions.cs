@@ -1,0 +1,50 @@
+namespace InnovationCases.Domain.Access;
+
+/// <summary>
+/// Every "may this actor …" question outside the workflow, answered once. The workflow's own rules
+/// (<see cref="Workflow.WorkflowRules"/>) answer "may they fire this trigger"; case visibility is
+/// <see cref="CaseAccess"/>. Pages, services and live feeds ask here; the server checks every
+/// command again whatever the page showed.
+/// </summary>
+public static class Permissions
+{
+    /// <summary>
+    /// Assessments (scores, comments) are internal to the secretariat, the director group and
+    /// management. Department staff never read them, and neither does the system administrator, who
+    /// runs users and budgets, not cases.
+    /// </summary>
+    public static bool MayReadAssessments(this Actor actor) =>
+        actor.Role is Role.Caseworker or Role.DirectorGroup or Role.Manager;
+
+    /// <summary>Only the director group scores applications (the fresh-eyes rule is the assessment rules').</summary>
+    public static bool MayAssess(this Actor actor) => actor.Role == Role.DirectorGroup;
+
+    /// <summary>The all-cases views: the grid, the dashboard and the reports.</summary>
+    public static bool MayReadAllCases(this Actor actor) =>
+        actor.Role is Role.Caseworker or Role.DirectorGroup or Role.Manager;
+
+    /// <summary>Who may write an application: caseworkers, and department staff for their own department.</summary>
+    public static bool MayApply(this Actor actor) =>
+        actor.Role == Role.Caseworker || (actor.Role == Role.DepartmentStaff && actor.DepartmentId is not null);
+
+    /// <summary>Department staff always apply for, and are shown as, their own department.</summary>
+    public static bool ActsForOwnDepartment(this Actor actor) => actor.Role == Role.DepartmentStaff;
+
+    /// <summary>Managers watch the board; they move nothing.</summary>
+    public static bool IsReadOnly(this Actor actor) => actor.Role is Role.Manager or Role.Admin;
+
+    /// <summary>
+    /// May the actor edit the application now: the lead department's staff while it is Submitted,
+    /// caseworkers afterwards.
+    /// </summary>
+    public static bool MayEdit(this Actor actor, InnovationCase c) =>
+        actor.CanSee(c) && (actor.Role == Role.Caseworker || (c.Stage == Stage.Submitted && actor.IsStaffOf(c.LeadDepartmentId)));
+
+    /// <summary>Yearly effect reports: the lead department's staff or a caseworker, once the money is granted.</summary>
+    public static bool MayReportEffects(this Actor actor, InnovationCase c) =>
+        c.Stage is Stage.Granted or Stage.Implemented or Stage.Evaluated &&
+        (actor.Role == Role.Caseworker || actor.IsStaffOf(c.LeadDepartmentId));
+
+    /// <summary>"Mine sager": department staff follow their department's cases, everyone else the cases they submitted.</summary>
+    public static bool FollowsDepartmentCases(this Actor actor) => actor.Role == Role.DepartmentStaff;
+}

@@ -1,0 +1,34 @@
+namespace InnovationCases.Domain;
+
+/// <summary>
+/// Every length and size limit of the domain, in one place: the validators and the workflow check
+/// them, the database columns and the form fields (<c>MaxLength</c>, <c>Max</c>) read them.
+/// </summary>
+public static class Limits
+{
+    public const int TitleMax = 200;
+    public const int SummaryMax = 2_000;
+    public const int DescriptionMax = 20_000;
+
+    /// <summary>Any longer free text: reasons, lessons, notes, comments, narratives.</summary>
+    public const int TextMax = 4_000;
+
+    /// <summary>Names and short references (organisation, contact person, council reference).</summary>
+    public const int NameMax = 200;
+
+    public const int PhoneMax = 40;
+    public const int ExternalPartnersMax = 20;
+
+    /// <summary>
+    /// No amount anywhere (application, move data, effect reports, payments, indicators) may exceed
+    /// this (1 mia. kr.): larger figures are typing errors or abuse. Sums of 100,000 such amounts
+    /// still fit a <see cref="long"/> many times over, so no aggregate can overflow.
+    /// </summary>
+    public const long AmountMax = 1_000_000_000;
+
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    /// <summary>A whole-kroner amount within the domain's range (0 … <see cref="AmountMax"/>).</summary>
+    public static bool IsAmount(long? kroner) => kroner is >= 0 and <= AmountMax;
+}
