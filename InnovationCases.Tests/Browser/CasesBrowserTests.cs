@@ -1,3 +1,5 @@
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Moves;
 using InnovationCases.Domain;
 using InnovationCases.Features.Live;
 using InnovationCases.Tests.Support;
@@ -160,9 +162,9 @@ public sealed class CasesBrowserTests(BrowserFixture fixture)
         var row = page.Locator($"[data-my-cases] tr[data-case-number='{c.CaseNumber}']");
         await Assertions.Expect(row).ToContainTextAsync("Afventer screening");
 
-        var workflow = fixture.App.AppServices.GetRequiredService<InnovationCases.Features.Cases.CaseWorkflowService>();
-        var moved = await workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, await fixture.App.ActorAsync(DemoUsers.Caseworker), c.Version);
-        Assert.IsType<InnovationCases.Features.Cases.MoveResult.Moved>(moved);
+        var workflow = fixture.App.AppServices.GetRequiredService<InnovationCases.Features.Moves.CaseWorkflowService>();
+        var moved = await workflow.FireAsync(c.CaseNumber, new ScreenData(), await fixture.App.ActorAsync(DemoUsers.Caseworker), c.Version);
+        Assert.IsType<InnovationCases.Features.Moves.MoveResult.Moved>(moved);
 
         await Assertions.Expect(row).ToHaveAttributeAsync("data-stage", nameof(Stage.Screened));
         await Assertions.Expect(page.Locator($"[data-notifications] [data-notification='{c.CaseNumber}']")).ToContainTextAsync("Flyttet fra Indsendt til Screenet");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Moves;
 using InnovationCases.Domain;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Live;
@@ -35,7 +37,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
 
         var workflow = fixture.App.AppServices.GetRequiredService<CaseWorkflowService>();
         var caseworker = await fixture.App.ActorAsync(DemoUsers.Caseworker);
-        var result = await workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, caseworker, c.Version);
+        var result = await workflow.FireAsync(c.CaseNumber, new ScreenData(), caseworker, c.Version);
         Assert.IsType<MoveResult.Moved>(result);
 
         await Assertions.Expect(submitted).ToHaveTextAsync((submittedBefore - 1).ToString(CultureInfo.InvariantCulture));

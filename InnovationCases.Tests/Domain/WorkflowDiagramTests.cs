@@ -26,6 +26,18 @@ public sealed class WorkflowDiagramTests
         }
     }
 
+    [Fact]
+    public void The_diagrams_guard_labels_are_the_rules_own_labels()
+    {
+        var diagram = CaseWorkflow.MermaidDiagram();
+
+        // The role rule comes first, then what the move needs: the labels the rules carry.
+        Assert.Contains("Grant / record grant and council decision [caseworker, needs amount above 0, at most recommended, at most pool remaining", diagram);
+        Assert.Contains("Stop / record spend and lessons [caseworker, needs reason, lessons, actual spend, at most granted]", diagram);
+        Assert.DoesNotContain("TooLong", diagram);
+        Assert.DoesNotContain(";", diagram.Split('\n', 2)[1]);
+    }
+
     internal static string FindRepoFile(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

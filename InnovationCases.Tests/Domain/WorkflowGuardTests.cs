@@ -60,7 +60,7 @@ public sealed class WorkflowGuardTests
     [InlineData(1_000_001L)]
     public void Recommended_amount_must_be_positive_and_at_most_requested(long amount)
     {
-        var check = new WorkflowScenario(Stage.Screened).Check(Caseworker, Trigger.Recommend, new() { Amount = amount });
+        var check = new WorkflowScenario(Stage.Screened).Check(Caseworker, Trigger.Recommend, new RecommendData(amount));
 
         Assert.False(check.Allowed);
         Assert.True(check.FieldErrors.ContainsKey(FieldNames.Amount));
@@ -69,7 +69,7 @@ public sealed class WorkflowGuardTests
     [Fact]
     public void Granted_amount_above_recommended_is_refused()
     {
-        var check = new WorkflowScenario(Stage.Recommended).Check(Caseworker, Trigger.Grant, new() { Amount = 900_001 });
+        var check = new WorkflowScenario(Stage.Recommended).Check(Caseworker, Trigger.Grant, new GrantData(900_001, null, null));
 
         Assert.Equal("Det bevilgede beløb må højst være det indstillede (900.000 kr.).", check.FieldErrors[FieldNames.Amount]);
     }
@@ -79,7 +79,7 @@ public sealed class WorkflowGuardTests
     {
         var scenario = new WorkflowScenario(Stage.Recommended) { PoolRemaining = 899_999 };
 
-        var check = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 900_000 });
+        var check = scenario.Check(Caseworker, Trigger.Grant, new GrantData(900_000, null, null));
 
         Assert.False(check.Allowed);
         Assert.Contains("Puljen har kun 899.999 kr. tilbage.", check.Reasons);
@@ -92,9 +92,9 @@ public sealed class WorkflowGuardTests
         scenario.Case.RequestedAmount = 2_500_000;
         scenario.Case.RecommendedAmount = 2_500_000;
 
-        var without = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 2_000_001 });
-        var with = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 2_000_001, CouncilDecisionDate = new DateOnly(2026, 11, 1), CouncilDecisionReference = "BY-2026-17" });
-        var atThreshold = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 2_000_000 });
+        var without = scenario.Check(Caseworker, Trigger.Grant, new GrantData(2_000_001, null, null));
+        var with = scenario.Check(Caseworker, Trigger.Grant, new GrantData(2_000_001, new DateOnly(2026, 11, 1), "BY-2026-17"));
+        var atThreshold = scenario.Check(Caseworker, Trigger.Grant, new GrantData(2_000_000, null, null));
 
         Assert.False(without.Allowed);
         Assert.True(without.FieldErrors.ContainsKey(FieldNames.CouncilDecisionDate));
@@ -109,7 +109,7 @@ public sealed class WorkflowGuardTests
         var scenario = new WorkflowScenario(Stage.Recommended);
         scenario.Case.PeriodEnd = new DateOnly(2027, 6, 30);
 
-        var check = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 100_000 });
+        var check = scenario.Check(Caseworker, Trigger.Grant, new GrantData(100_000, null, null));
 
         Assert.False(check.Allowed);
         Assert.Contains(check.Reasons, r => r.Contains("flerårigt"));
@@ -123,7 +123,7 @@ public sealed class WorkflowGuardTests
         scenario.Case.RecommendedAmount = 3_000_000;
         scenario.Case.PeriodEnd = new DateOnly(2027, 6, 30);
 
-        Assert.True(scenario.Check(WorkflowScenario.MbuStaff, Trigger.Grant, new() { Amount = 3_000_000 }).Allowed);
+        Assert.True(scenario.Check(WorkflowScenario.MbuStaff, Trigger.Grant, new GrantData(3_000_000, null, null)).Allowed);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class WorkflowGuardTests
         var scenario = new WorkflowScenario(Stage.Recommended);
         scenario.Case.PeriodEnd = new DateOnly(2027, 6, 30);
 
-        var check = scenario.Check(Caseworker, Trigger.Grant, new() { Amount = 900_000, CouncilDecisionDate = new DateOnly(2027, 1, 1), CouncilDecisionReference = "BY-1" });
+        var check = scenario.Check(Caseworker, Trigger.Grant, new GrantData(900_000, new DateOnly(2027, 1, 1), "BY-1"));
 
         Assert.False(check.Allowed);
         Assert.True(check.FieldErrors.ContainsKey(FieldNames.CouncilDecisionDate));
@@ -146,7 +146,7 @@ public sealed class WorkflowGuardTests
     public void Reasons_are_required_for_reject_send_back_withdraw_and_stop(Stage stage, Trigger trigger)
     {
         var scenario = new WorkflowScenario(stage);
-        var data = scenario.ValidData(trigger) with { Reason = "  " };
+        var data = (ReasonedMove)scenario.ValidData(trigger) with { Reason = "  " };
 
         var check = scenario.Check(Caseworker, trigger, data);
 
@@ -158,7 +158,7 @@ public sealed class WorkflowGuardTests
     {
         var scenario = new WorkflowScenario(Stage.Submitted);
 
-        var check = scenario.Check(Caseworker, Trigger.Reject, new() { Reason = new string('x', 4_001) });
+        var check = scenario.Check(Caseworker, Trigger.Reject, new RejectData(new string('x', 4_001)));
 
         Assert.Contains("højst være 4.000 tegn", check.FieldErrors[FieldNames.Reason]);
     }
@@ -171,7 +171,7 @@ public sealed class WorkflowGuardTests
     public void Evaluation_needs_the_whole_effect_report(string missing)
     {
         var scenario = new WorkflowScenario(Stage.Implemented);
-        var data = scenario.ValidData(Trigger.Evaluate);
+        var data = (EvaluateData)scenario.ValidData(Trigger.Evaluate);
         data = missing switch
         {
             FieldNames.RealisedAnnualGain => data with { RealisedAnnualGain = null },
@@ -189,7 +189,7 @@ public sealed class WorkflowGuardTests
     [Fact]
     public void Completing_needs_what_was_implemented_and_the_actual_spend()
     {
-        var check = new WorkflowScenario(Stage.Granted).Check(Caseworker, Trigger.Complete, new() { ActualSpend = -1 });
+        var check = new WorkflowScenario(Stage.Granted).Check(Caseworker, Trigger.Complete, new CompleteData(null, -1));
 
         Assert.True(check.FieldErrors.ContainsKey(FieldNames.ImplementationNote));
         Assert.True(check.FieldErrors.ContainsKey(FieldNames.ActualSpend));
@@ -200,7 +200,7 @@ public sealed class WorkflowGuardTests
     {
         var scenario = new WorkflowScenario(Stage.Granted);
 
-        var check = scenario.Check(Caseworker, Trigger.Stop, scenario.ValidData(Trigger.Stop) with { ActualSpend = 900_001 });
+        var check = scenario.Check(Caseworker, Trigger.Stop, (StopData)scenario.ValidData(Trigger.Stop) with { ActualSpend = 900_001 });
 
         Assert.True(check.FieldErrors.ContainsKey(FieldNames.ActualSpend));
     }
@@ -210,8 +210,8 @@ public sealed class WorkflowGuardTests
     {
         var scenario = new WorkflowScenario(Stage.Recommended);
 
-        Assert.True(scenario.Workflow(Caseworker).Check(Trigger.Grant, null).Allowed);
-        Assert.False(scenario.Workflow(Caseworker).Check(Trigger.Grant, new TransitionData()).Allowed);
+        Assert.True(scenario.Workflow(Caseworker).Check(Trigger.Grant).Allowed);
+        Assert.False(scenario.Workflow(Caseworker).CanGrant(new GrantData(null, null, null)).Allowed);
     }
 
     [Fact]
@@ -219,14 +219,14 @@ public sealed class WorkflowGuardTests
     {
         var scenario = new WorkflowScenario(Stage.Recommended);
         scenario.Case.PeriodEnd = new DateOnly(2027, 6, 30);
-        scenario.Workflow(Caseworker).Fire(Trigger.Grant, new() { Amount = 800_000, CouncilDecisionDate = new DateOnly(2026, 10, 1), CouncilDecisionReference = " BY-7 " });
+        scenario.Workflow(Caseworker).Grant(new GrantData(800_000, new DateOnly(2026, 10, 1), " BY-7 "));
 
         Assert.Equal(Stage.Granted, scenario.Case.Stage);
         Assert.Equal(800_000, scenario.Case.GrantedAmount);
         Assert.Equal("BY-7", scenario.Case.CouncilDecisionReference);
         Assert.Equal(800_000, scenario.Case.ConsumedAmount);
 
-        scenario.Workflow(Caseworker).Fire(Trigger.Stop, new() { Reason = "Virker ikke.", LessonsLearned = "Test først.", ActualSpend = 300_000 });
+        scenario.Workflow(Caseworker).Stop(new StopData("Virker ikke.", "Test først.", 300_000));
 
         Assert.Equal(300_000, scenario.Case.ConsumedAmount);
         var report = Assert.Single(scenario.Case.EffectReports);
@@ -239,7 +239,7 @@ public sealed class WorkflowGuardTests
     {
         var scenario = new WorkflowScenario(Stage.Submitted);
 
-        Assert.Throws<InvalidOperationException>(() => scenario.Workflow(WorkflowScenario.Manager).Fire(Trigger.Screen, new()));
+        Assert.Throws<InvalidOperationException>(() => scenario.Workflow(WorkflowScenario.Manager).Screen());
         Assert.Equal(Stage.Submitted, scenario.Case.Stage);
     }
 
@@ -248,10 +248,10 @@ public sealed class WorkflowGuardTests
     {
         var scenario = new WorkflowScenario(Stage.Submitted);
         var workflow = scenario.Workflow(Caseworker);
-        workflow.Fire(Trigger.Screen, new());
+        workflow.Screen();
 
-        Assert.Throws<InvalidOperationException>(() => workflow.Fire(Trigger.SendBack, new() { Reason = "Igen." }));
+        Assert.Throws<InvalidOperationException>(() => workflow.SendBack(new SendBackData("Igen.")));
         Assert.Equal(Stage.Screened, scenario.Case.Stage);
-        Assert.True(scenario.Workflow(Caseworker).Check(Trigger.SendBack, new() { Reason = "Igen." }).Allowed);
+        Assert.True(scenario.Workflow(Caseworker).CanSendBack(new SendBackData("Igen.")).Allowed);
     }
 }

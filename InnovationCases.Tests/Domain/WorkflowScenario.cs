@@ -50,18 +50,25 @@ internal sealed class WorkflowScenario
     public CaseWorkflow Workflow(Actor actor) =>
         new(new WorkflowContext(actor, Case, Pool, PoolRemaining, HasQualifyingAssessment, new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc)));
 
-    public MoveCheck Check(Actor actor, Trigger trigger, TransitionData? data = null) =>
-        Workflow(actor).Check(trigger, data ?? ValidData(trigger));
+    /// <summary>Checks the trigger with <paramref name="data"/>, or with data that satisfies every data rule.</summary>
+    public MoveCheck Check(Actor actor, Trigger trigger, MoveData? data = null)
+    {
+        var move = data ?? ValidData(trigger);
+        Assert.Equal(trigger, move.Trigger);
+        return Workflow(actor).Check(move);
+    }
 
     /// <summary>Data that satisfies every data rule of the trigger in this scenario.</summary>
-    public TransitionData ValidData(Trigger trigger) => trigger switch
+    public MoveData ValidData(Trigger trigger) => trigger switch
     {
-        Trigger.SendBack or Trigger.Reject or Trigger.Withdraw => new() { Reason = "Begrundelse." },
-        Trigger.Recommend => new() { Amount = 900_000 },
-        Trigger.Grant => new() { Amount = 900_000 },
-        Trigger.Complete => new() { ImplementationNote = "Udrullet.", ActualSpend = 850_000 },
-        Trigger.Evaluate => new() { RealisedAnnualGain = 300_000, DocumentedEffects = "Færre timer.", LessonsLearned = "Mål tidligt.", LivesOn = true },
-        Trigger.Stop => new() { Reason = "Virker ikke.", LessonsLearned = "Stop tidligt.", ActualSpend = 100_000 },
-        _ => new(),
+        Trigger.SendBack => new SendBackData("Begrundelse."),
+        Trigger.Reject => new RejectData("Begrundelse."),
+        Trigger.Withdraw => new WithdrawData("Begrundelse."),
+        Trigger.Recommend => new RecommendData(900_000),
+        Trigger.Grant => new GrantData(900_000, null, null),
+        Trigger.Complete => new CompleteData("Udrullet.", 850_000),
+        Trigger.Evaluate => new EvaluateData(300_000, "Færre timer.", "Mål tidligt.", true),
+        Trigger.Stop => new StopData("Virker ikke.", "Stop tidligt.", 100_000),
+        _ => MoveData.Empty(trigger),
     };
 }

@@ -37,7 +37,7 @@ public sealed class WorkflowTransitionTests
         else
         {
             Assert.Equal(expected, check.Target);
-            scenario.Workflow(WorkflowScenario.Caseworker).Fire(trigger, scenario.ValidData(trigger));
+            scenario.Workflow(WorkflowScenario.Caseworker).Fire(scenario.ValidData(trigger));
             Assert.Equal(expected, scenario.Case.Stage);
         }
     }
@@ -52,8 +52,8 @@ public sealed class WorkflowTransitionTests
         var scenario = new WorkflowScenario(stage);
         var workflow = scenario.Workflow(WorkflowScenario.Caseworker);
 
-        Assert.All(Enum.GetValues<Trigger>(), t => Assert.False(workflow.Check(t, scenario.ValidData(t)).Allowed));
-        Assert.Contains("afsluttet", workflow.Check(Trigger.Screen, null).Reasons.Single());
+        Assert.All(Enum.GetValues<Trigger>(), t => Assert.False(workflow.Check(scenario.ValidData(t)).Allowed));
+        Assert.Contains("afsluttet", workflow.Check(Trigger.Screen).Reasons.Single());
     }
 
     [Fact]
@@ -80,6 +80,35 @@ public sealed class WorkflowTransitionTests
     [InlineData(Stage.Rejected, Stage.Submitted)]
     public void A_drop_outside_the_table_has_no_trigger(Stage from, Stage to) =>
         Assert.Null(CaseWorkflow.TriggerFor(from, to));
+
+    [Theory]
+    [InlineData(Stage.Submitted, Stage.Granted, "Sagen kan ikke springe fra Indsendt til Bevilget.")]
+    [InlineData(Stage.Granted, Stage.Screened, "Sagen kan ikke flyttes tilbage fra Bevilget til Screenet. Kun »Send tilbage« fra Screenet til Indsendt er muligt.")]
+    [InlineData(Stage.Screened, Stage.Screened, "Sagen står allerede i Screenet.")]
+    [InlineData(Stage.Evaluated, Stage.Granted, "Sagen er afsluttet (Evalueret) og kan ikke flyttes.")]
+    [InlineData(Stage.Rejected, Stage.Submitted, "Sagen er afsluttet (Afvist) og kan ikke flyttes.")]
+    public void The_workflow_refuses_a_drop_that_skips_goes_back_or_moves_a_closed_case(Stage from, Stage to, string reason)
+    {
+        var drop = new WorkflowScenario(from).Workflow(WorkflowScenario.Caseworker).CheckDrop(to);
+
+        Assert.False(drop.Allowed);
+        Assert.Null(drop.Move);
+        Assert.Equal(reason, drop.Reasons.Single());
+    }
+
+    [Fact]
+    public void A_drop_on_the_next_stage_is_the_move_there_checked_for_the_actor()
+    {
+        var scenario = new WorkflowScenario(Stage.Submitted);
+
+        var byCaseworker = scenario.Workflow(WorkflowScenario.Caseworker).CheckDrop(Stage.Screened);
+        var byManager = scenario.Workflow(WorkflowScenario.Manager).CheckDrop(Stage.Screened);
+
+        Assert.True(byCaseworker.Allowed);
+        Assert.Equal(Trigger.Screen, byCaseworker.Move!.Trigger);
+        Assert.False(byManager.Allowed);
+        Assert.Contains("Leder", byManager.Reasons.Single());
+    }
 
     [Fact]
     public void The_machine_has_exactly_the_transitions_of_the_table()

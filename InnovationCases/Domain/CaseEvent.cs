@@ -31,18 +31,18 @@ public sealed class CaseEvent
     };
 
     /// <summary>The event for a fired trigger; the reason (or note) is the event's note, the data its JSON.</summary>
-    public static CaseEvent ForMove(InnovationCase c, Stage from, Trigger trigger, TransitionData data, Actor actor) => new()
+    public static CaseEvent ForMove(InnovationCase c, Stage from, MoveData data, Actor actor) => new()
     {
         CaseId = c.Id,
         Kind = CaseEventKind.Moved,
         FromStage = from,
         ToStage = c.Stage,
-        Trigger = trigger,
+        Trigger = data.Trigger,
         ActorUserId = actor.UserId,
         ActorName = actor.Name,
         At = c.StageChangedAt,
-        Note = string.IsNullOrWhiteSpace(data.Reason) ? data.Note?.Trim() : data.Reason.Trim(),
-        DataJson = JsonSerializer.Serialize(data, Json),
+        Note = data.LogNote?.Trim(),
+        DataJson = JsonSerializer.Serialize<object>(data, Json),
     };
 
     /// <summary>The first event of a case: it was submitted.</summary>

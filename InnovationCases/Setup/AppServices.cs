@@ -4,6 +4,7 @@ using InnovationCases.Features.Account;
 using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Admin;
 using InnovationCases.Features.Board;
+using InnovationCases.Features.CaseChanges;
 using InnovationCases.Features.Cases;
 using InnovationCases.Features.Cases.Assessments;
 using InnovationCases.Features.Cases.Effects;
@@ -87,6 +88,7 @@ public static class AppServices
 
         // Features
         services.AddSingleton<CaseChangeNotifier>();
+        services.AddSingleton<CaseChangePipeline>();
         services.AddSingleton<CaseWorkflowService>();
         services.AddScoped<MoveRunner>();
         builder.AddDashboard();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Moves;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Features.Board;
@@ -116,7 +118,7 @@ internal static class LiveFanOutScenario
         var before = counter.Count;
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var sw = Stopwatch.StartNew();
-        var result = await workflow.FireAsync(number, Trigger.Screen, null, actor, version);
+        var result = await workflow.FireAsync(number, new ScreenData(), actor, version);
         var serverMs = sw.Elapsed.TotalMilliseconds;
         if (result is not MoveResult.Moved)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using InnovationCases.Features.Moves;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
@@ -62,7 +63,7 @@ internal static class MovesScenario
 
         var service = host.Services.GetRequiredService<CaseWorkflowService>();
         var actor = (await (await host.DbAsync()).Users.SingleAsync(u => u.Email == "sagsbehandler@aarhus.example")).ToActor();
-        var sendBack = new TransitionData { Reason = "Uddyb business casen." };
+        var sendBack = new SendBackData("Uddyb business casen.");
         var errors = 0;
         var latencies = new List<double>();
         var planned = cases.Take(moves / movesPerCase).ToList();
@@ -77,8 +78,8 @@ internal static class MovesScenario
                 {
                     var sw = Stopwatch.StartNew();
                     var result = m % 2 == 0
-                        ? await service.FireAsync(number, Trigger.Screen, null, actor, version)
-                        : await service.FireAsync(number, Trigger.SendBack, sendBack, actor, version);
+                        ? await service.FireAsync(number, new ScreenData(), actor, version)
+                        : await service.FireAsync(number, sendBack, actor, version);
                     mine.Add(sw.Elapsed.TotalMilliseconds);
                     if (result is MoveResult.Moved moved)
                     {

@@ -1,3 +1,5 @@
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Moves;
 using InnovationCases.Domain;
 using InnovationCases.Features.Board;
 using InnovationCases.Features.Cases;
@@ -93,7 +95,7 @@ public sealed class BoardServiceTests(BoardAppFixture fixture) : IClassFixture<B
         Assert.Equal(before + 3, feed.SubscriberCount);
 
         var actor = await _app.ActorAsync(DemoUsers.Caseworker);
-        var result = await _app.AppServices.GetRequiredService<CaseWorkflowService>().FireAsync(c.CaseNumber, Trigger.Screen, null, actor, c.Version);
+        var result = await _app.AppServices.GetRequiredService<CaseWorkflowService>().FireAsync(c.CaseNumber, new ScreenData(), actor, c.Version);
         await all.Task.WaitAsync(TimeSpan.FromSeconds(10));
         subscriptions.ForEach(s => s.Dispose());
 

@@ -21,7 +21,7 @@ public sealed class CaseTimelineTests : BunitTestContext
         {
             Id = 3, Kind = CaseEventKind.Moved, FromStage = Stage.Screened, ToStage = Stage.Submitted, Trigger = Trigger.SendBack,
             ActorUserId = "c", ActorName = "Sara Lund", At = DateTime.UtcNow, Note = "Uddyb gevinsten.",
-            DataJson = CaseEvent.ToJson(new TransitionData { Reason = "Uddyb gevinsten." }),
+            DataJson = CaseEvent.ToJson(new SendBackData("Uddyb gevinsten.")),
         };
 
         var cut = Render<CaseTimeline>(p => p.Add(x => x.Events, new[] { edit, sendBack }));

@@ -1,7 +1,8 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
-using InnovationCases.Features.Cases;
+using InnovationCases.Features.CaseChanges;
+using InnovationCases.Features.Moves;
 using InnovationCases.Features.Live;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         var c = await Arrange.CaseAsync(_app, Stage.Submitted);
         var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
 
-        var result = await _workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, caseworker, c.Version);
+        var result = await _workflow.FireAsync(c.CaseNumber, new ScreenData(), caseworker, c.Version);
 
         var moved = Assert.IsType<MoveResult.Moved>(result);
         Assert.Equal(Stage.Screened, moved.To);
@@ -68,10 +69,10 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         var c = await Arrange.CaseAsync(_app, Stage.Submitted);
         var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
 
-        var result = await _workflow.MoveToAsync(c.CaseNumber, Stage.Granted, null, caseworker, c.Version);
+        var result = await _workflow.FireAsync(c.CaseNumber, new GrantData(500_000, null, null), caseworker, c.Version);
 
         var refused = Assert.IsType<MoveResult.Refused>(result);
-        Assert.Equal("Sagen kan ikke springe fra Indsendt til Bevilget.", refused.Reasons.Single());
+        Assert.Equal("»Bevilg« er ikke muligt fra stadiet Indsendt.", refused.Reasons.Single());
         await AssertUnchangedAsync(c);
     }
 
@@ -88,7 +89,7 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
             await db.Database.ExecuteSqlRawAsync(sql);
         }
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => _workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, caseworker, c.Version));
+        await Assert.ThrowsAsync<DbUpdateException>(() => _workflow.FireAsync(c.CaseNumber, new ScreenData(), caseworker, c.Version));
 
         await AssertUnchangedAsync(c);
     }
@@ -100,8 +101,8 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
         var mbu = await _app.ActorAsync(DemoUsers.Mbu);
 
-        var first = await _workflow.FireAsync(c.CaseNumber, Trigger.Screen, null, caseworker, c.Version);
-        var second = await _workflow.FireAsync(c.CaseNumber, Trigger.Withdraw, new TransitionData { Reason = "Vi trækker den." }, mbu, c.Version);
+        var first = await _workflow.FireAsync(c.CaseNumber, new ScreenData(), caseworker, c.Version);
+        var second = await _workflow.FireAsync(c.CaseNumber, new WithdrawData("Vi trækker den."), mbu, c.Version);
 
         Assert.IsType<MoveResult.Moved>(first);
         var conflict = Assert.IsType<MoveResult.Conflict>(second);
@@ -120,8 +121,8 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         var fits = await Arrange.CaseAsync(_app, Stage.Recommended, leadCode: "MKB", localFunds: true, requested: remaining);
         var tooMuch = await Arrange.CaseAsync(_app, Stage.Recommended, leadCode: "MKB", localFunds: true, requested: 10_000);
 
-        var granted = await _workflow.FireAsync(fits.CaseNumber, Trigger.Grant, new TransitionData { Amount = remaining }, caseworker, fits.Version);
-        var refused = await _workflow.FireAsync(tooMuch.CaseNumber, Trigger.Grant, new TransitionData { Amount = 10_000 }, caseworker, tooMuch.Version);
+        var granted = await _workflow.FireAsync(fits.CaseNumber, new GrantData(remaining, null, null), caseworker, fits.Version);
+        var refused = await _workflow.FireAsync(tooMuch.CaseNumber, new GrantData(10_000, null, null), caseworker, tooMuch.Version);
 
         Assert.IsType<MoveResult.Moved>(granted);
         var r = Assert.IsType<MoveResult.Refused>(refused);
@@ -147,13 +148,14 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         var notifier = _app.AppServices.GetRequiredService<CaseChangeNotifier>();
         var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
         {
-            var service = new CaseWorkflowService(factory, new DbWriter(factory, NullLogger<DbWriter>.Instance), TimeProvider.System, notifier);
+            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, TimeProvider.System);
+            var service = new CaseWorkflowService(factory, pipeline, TimeProvider.System);
             var version = c.Version;
             var moved = 0;
             for (var m = 0; m < movesEach; m++)
             {
-                var (trigger, data) = m % 2 == 0 ? (Trigger.Screen, (TransitionData?)null) : (Trigger.SendBack, new TransitionData { Reason = "Igen." });
-                var result = await service.FireAsync(c.CaseNumber, trigger, data, caseworker, version);
+                MoveData data = m % 2 == 0 ? new ScreenData() : new SendBackData("Igen.");
+                var result = await service.FireAsync(c.CaseNumber, data, caseworker, version);
                 version = Assert.IsType<MoveResult.Moved>(result).Version;
                 moved++;
             }

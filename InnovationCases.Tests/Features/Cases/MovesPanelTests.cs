@@ -1,4 +1,5 @@
 using Bunit;
+using InnovationCases.Features.Moves;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Cases;

@@ -65,8 +65,9 @@ public sealed class GrantDialogTests(BoardAppFixture fixture) : BoardBunitContex
         Render<MudPopoverProvider>();
         var provider = Render<MudDialogProvider>();
         var request = new MoveRequest(caseNumber, "Et projekt", Trigger.Grant, version, pool, multiYear, recommended, recommended, null);
-        var dialogs = Services.GetRequiredService<IDialogService>();
-        await provider.InvokeAsync(() => dialogs.ShowAsync<MoveDialog>("Bevilg", new DialogParameters<MoveDialog> { { d => d.Request, request } }));
+        // The real path: the runner opens the dialog and fires what it confirms (it completes when the dialog closes).
+        var runner = Services.GetRequiredService<MoveRunner>();
+        await provider.InvokeAsync(() => { _ = runner.RunAsync(request); });
         provider.WaitForAssertion(() => provider.Find("[data-move-dialog]"));
         return provider;
     }

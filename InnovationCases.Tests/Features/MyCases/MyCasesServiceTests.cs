@@ -1,3 +1,4 @@
+using InnovationCases.Features.Moves;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Cases;
@@ -51,7 +52,7 @@ public sealed class MyCasesServiceTests(CasesAppFixture fixture) : IClassFixture
         var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
         var mbu = await App.ActorAsync(DemoUsers.Mbu);
         var workflow = App.AppServices.GetRequiredService<CaseWorkflowService>();
-        var moved = await workflow.FireAsync(c.CaseNumber, Trigger.SendBack, new TransitionData { Reason = "Uddyb gevinsten." }, caseworker, c.Version);
+        var moved = await workflow.FireAsync(c.CaseNumber, new SendBackData("Uddyb gevinsten."), caseworker, c.Version);
         Assert.IsType<MoveResult.Moved>(moved);
 
         var notifications = await MyCases.NotificationsAsync(mbu);

@@ -134,7 +134,7 @@ internal sealed class DemoCasePlan(DateTime now, IReadOnlyList<Department> depar
 
             var actor = ActorFor(trigger, c);
             var data = DataFor(trigger, c, at);
-            if (trigger == Trigger.Grant && data.Amount > Remaining(c.Pool!))
+            if (data is GrantData grant && grant.Amount > Remaining(c.Pool!))
             {
                 return; // The pool is spent: the case waits in Recommended, as it would in real life.
             }
@@ -143,8 +143,8 @@ internal sealed class DemoCasePlan(DateTime now, IReadOnlyList<Department> depar
             var workflow = new CaseWorkflow(ctx);
             var from = c.Stage;
             var consumedBefore = c.ConsumedAmount;
-            workflow.Fire(trigger, data);
-            events.Add(CaseEvent.ForMove(c, from, trigger, data, actor));
+            workflow.Fire(data);
+            events.Add(CaseEvent.ForMove(c, from, data, actor));
             _consumed[c.PoolId] = _consumed.GetValueOrDefault(c.PoolId) + c.ConsumedAmount - consumedBefore;
         }
 
@@ -172,33 +172,27 @@ internal sealed class DemoCasePlan(DateTime now, IReadOnlyList<Department> depar
         };
     }
 
-    private TransitionData DataFor(Trigger trigger, InnovationCase c, DateTime at) => trigger switch
+    private MoveData DataFor(Trigger trigger, InnovationCase c, DateTime at) => trigger switch
     {
-        Trigger.SendBack => new() { Reason = "Business casen skal uddybes: hvordan opgøres den årlige gevinst?" },
-        Trigger.Recommend => new() { Amount = Round(c.RequestedAmount * (c.Title.Length % 3 == 0 ? 90 : 100) / 100) },
-        Trigger.Grant => new()
-        {
-            Amount = c.RecommendedAmount,
-            CouncilDecisionDate = BusinessCase.NeedsCouncilDecision(c.Pool!.Kind, c.RecommendedAmount ?? 0, c.IsMultiYear) ? DateOnly.FromDateTime(at.AddDays(-3)) : null,
-            CouncilDecisionReference = BusinessCase.NeedsCouncilDecision(c.Pool!.Kind, c.RecommendedAmount ?? 0, c.IsMultiYear) ? $"BY-{at.Year}-{c.Id + c.Title.Length:000}" : null,
-        },
-        Trigger.Complete => new() { ImplementationNote = "Løsningen er udrullet i de planlagte enheder, og driften er overdraget.", ActualSpend = Round((c.GrantedAmount ?? 0) * 95 / 100) },
-        Trigger.Evaluate => new()
-        {
-            RealisedAnnualGain = Round(c.ExpectedAnnualGain * (60 + c.Title.Length % 60) / 100),
-            DocumentedEffects = "Målingerne viser færre timer pr. borger og højere tilfredshed hos borgere og medarbejdere.",
-            LessonsLearned = "Inddrag medarbejderne fra start og mål baseline før udrulning; gevinsten kom senere end ventet.",
-            LivesOn = c.Title.Length % 4 != 0,
-        },
-        Trigger.Stop => new()
-        {
-            Reason = "Forsøget viste efter første fase, at gevinsten ikke kan realiseres.",
-            LessonsLearned = "Stop tidligt: teknologien passede ikke til borgergruppen. Test med få borgere før indkøb.",
-            ActualSpend = Round((c.GrantedAmount ?? 0) * 40 / 100),
-        },
-        Trigger.Reject => new() { Reason = "Business casen er ikke sandsynliggjort, og projektet ligner et eksisterende tilbud." },
-        Trigger.Withdraw => new() { Reason = "Afdelingen har valgt at finansiere projektet inden for egen ramme." },
-        _ => new(),
+        Trigger.SendBack => new SendBackData("Business casen skal uddybes: hvordan opgøres den årlige gevinst?"),
+        Trigger.Recommend => new RecommendData(Round(c.RequestedAmount * (c.Title.Length % 3 == 0 ? 90 : 100) / 100)),
+        Trigger.Grant => new GrantData(
+            c.RecommendedAmount,
+            BusinessCase.NeedsCouncilDecision(c.Pool!.Kind, c.RecommendedAmount ?? 0, c.IsMultiYear) ? DateOnly.FromDateTime(at.AddDays(-3)) : null,
+            BusinessCase.NeedsCouncilDecision(c.Pool!.Kind, c.RecommendedAmount ?? 0, c.IsMultiYear) ? $"BY-{at.Year}-{c.Id + c.Title.Length:000}" : null),
+        Trigger.Complete => new CompleteData("Løsningen er udrullet i de planlagte enheder, og driften er overdraget.", Round((c.GrantedAmount ?? 0) * 95 / 100)),
+        Trigger.Evaluate => new EvaluateData(
+            Round(c.ExpectedAnnualGain * (60 + c.Title.Length % 60) / 100),
+            "Målingerne viser færre timer pr. borger og højere tilfredshed hos borgere og medarbejdere.",
+            "Inddrag medarbejderne fra start og mål baseline før udrulning; gevinsten kom senere end ventet.",
+            c.Title.Length % 4 != 0),
+        Trigger.Stop => new StopData(
+            "Forsøget viste efter første fase, at gevinsten ikke kan realiseres.",
+            "Stop tidligt: teknologien passede ikke til borgergruppen. Test med få borgere før indkøb.",
+            Round((c.GrantedAmount ?? 0) * 40 / 100)),
+        Trigger.Reject => new RejectData("Business casen er ikke sandsynliggjort, og projektet ligner et eksisterende tilbud."),
+        Trigger.Withdraw => new WithdrawData("Afdelingen har valgt at finansiere projektet inden for egen ramme."),
+        _ => MoveData.Empty(trigger),
     };
 
     private Actor ActorFor(Trigger trigger, InnovationCase c) => trigger switch

@@ -1,17 +1,17 @@
 namespace InnovationCases.Domain.Workflow;
 
-/// <summary>Names of <see cref="TransitionData"/> fields that a guard can point at, for field-level messages.</summary>
+/// <summary>The move data fields a rule can point at, for messages next to the field.</summary>
 public static class FieldNames
 {
-    public const string Reason = nameof(TransitionData.Reason);
-    public const string Amount = nameof(TransitionData.Amount);
-    public const string CouncilDecisionDate = nameof(TransitionData.CouncilDecisionDate);
-    public const string CouncilDecisionReference = nameof(TransitionData.CouncilDecisionReference);
-    public const string ImplementationNote = nameof(TransitionData.ImplementationNote);
-    public const string ActualSpend = nameof(TransitionData.ActualSpend);
-    public const string RealisedAnnualGain = nameof(TransitionData.RealisedAnnualGain);
-    public const string DocumentedEffects = nameof(TransitionData.DocumentedEffects);
-    public const string LessonsLearned = nameof(TransitionData.LessonsLearned);
-    public const string LivesOn = nameof(TransitionData.LivesOn);
-    public const string Note = nameof(TransitionData.Note);
+    public const string Reason = nameof(ReasonedMove.Reason);
+    public const string Amount = nameof(GrantData.Amount);
+    public const string CouncilDecisionDate = nameof(GrantData.CouncilDecisionDate);
+    public const string CouncilDecisionReference = nameof(GrantData.CouncilDecisionReference);
+    public const string ImplementationNote = nameof(CompleteData.ImplementationNote);
+    public const string ActualSpend = nameof(CompleteData.ActualSpend);
+    public const string RealisedAnnualGain = nameof(EvaluateData.RealisedAnnualGain);
+    public const string DocumentedEffects = nameof(EvaluateData.DocumentedEffects);
+    public const string LessonsLearned = nameof(EvaluateData.LessonsLearned);
+    public const string LivesOn = nameof(EvaluateData.LivesOn);
+    public const string Note = nameof(MoveData.Note);
 }

@@ -1,7 +1,7 @@
 namespace InnovationCases.Domain.Workflow;
 
 /// <summary>
-/// The answer to "may this actor fire this trigger now?". <see cref="Reasons"/> are Danish and say
+/// The answer to "may this actor make this move now?". <see cref="Reasons"/> are Danish and say
 /// what to do; <see cref="FieldErrors"/> holds the subset of reasons that belong to one data field.
 /// </summary>
 public sealed record MoveCheck(

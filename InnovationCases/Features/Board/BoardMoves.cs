@@ -11,9 +11,13 @@ namespace InnovationCases.Features.Board;
 /// </summary>
 public static class BoardMoves
 {
-    public static IReadOnlyList<MoveCheck> Permitted(BoardItem item, Actor actor, long poolRemaining, DateTime now)
-    {
-        var context = new WorkflowContext(actor, item.ToWorkflowCase(), item.ToPool(), poolRemaining, item.HasQualifyingAssessment, now);
-        return new CaseWorkflow(context).Options().Where(o => o.Allowed && o.Target is not null).ToList();
-    }
+    public static IReadOnlyList<MoveCheck> Permitted(BoardItem item, Actor actor, long poolRemaining, DateTime now) =>
+        Workflow(item, actor, poolRemaining, now).Options().Where(o => o.Allowed && o.Target is not null).ToList();
+
+    /// <summary>A drop of the card on a stage, answered by the workflow from what the board holds: a refusal takes no database write.</summary>
+    public static DropCheck Drop(BoardItem item, Stage target, Actor actor, long poolRemaining, DateTime now) =>
+        Workflow(item, actor, poolRemaining, now).CheckDrop(target);
+
+    private static CaseWorkflow Workflow(BoardItem item, Actor actor, long poolRemaining, DateTime now) =>
+        new(new WorkflowContext(actor, item.ToWorkflowCase(), item.ToPool(), poolRemaining, item.HasQualifyingAssessment, now));
 }

@@ -1,5 +1,5 @@
 using InnovationCases.Domain;
-using InnovationCases.Features.Cases;
+using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Moves;
 using InnovationCases.Resources;
 using Microsoft.AspNetCore.Components;
@@ -175,7 +175,10 @@ public partial class BoardPage : IDisposable
         }
     }
 
-    /// <summary>A drop or a menu choice: the permitted move runs with its dialog; any other target is put to the service, whose refusal says why.</summary>
+    /// <summary>
+    /// A drop or a menu choice, answered by the workflow from what the board holds: a permitted move
+    /// runs through the runner (with its dialog); a refused one says why without touching the database.
+    /// </summary>
     private async Task MoveAsync((BoardItem Item, Stage Target) move)
     {
         if (_busy || _state is null || ReadOnly)
@@ -189,10 +192,10 @@ public partial class BoardPage : IDisposable
         {
             _message = null;
             var (item, target) = move;
-            var permitted = _state.MovesFor(item).FirstOrDefault(m => m.Target == target);
-            MoveResult? result = permitted is not null
-                ? await Runner.RunAsync(Request(item, permitted.Trigger), report: false)
-                : await Workflow.MoveToAsync(item.CaseNumber, target, null, _actor!, item.Version);
+            var drop = _state.Drop(item, target);
+            MoveResult? result = drop.Allowed
+                ? await Runner.RunAsync(Request(item, drop.Move!.Trigger), report: false)
+                : new MoveResult.Refused(drop.Reasons, new Dictionary<string, string>());
             await ShowAsync(result);
         }
         finally

@@ -61,6 +61,10 @@ public sealed class BoardState
         return moves;
     }
 
+    /// <summary>What the workflow says of dropping the card on <paramref name="target"/>.</summary>
+    public DropCheck Drop(BoardItem item, Stage target) =>
+        BoardMoves.Drop(item, target, Actor, _poolRemaining.GetValueOrDefault(item.PoolId), _now());
+
     /// <summary>The stages the card may be dropped on.</summary>
     public IReadOnlySet<Stage> TargetsFor(BoardItem item) => MovesFor(item).Select(m => m.Target!.Value).ToHashSet();
 

@@ -1,16 +1,15 @@
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Account;
-using InnovationCases.Features.Cases;
 using InnovationCases.Resources;
 using MudBlazor;
 
 namespace InnovationCases.Features.Moves;
 
 /// <summary>
-/// Runs a move for the signed-in user from anywhere (board drop, card menu, case page): opens the
-/// dialog for the move's data when it needs any, fires it through <see cref="CaseWorkflowService"/>,
-/// and tells the user the outcome (unless the caller shows it itself: <c>report: false</c>).
-/// Returns null when the user cancelled.
+/// The one way the UI makes a move (board drop, card menu, case page): opens the dialog for the
+/// move's data when it needs any, fires it through <see cref="CaseWorkflowService"/> — the dialog
+/// hands its data back here, it never calls the service itself — and tells the user the outcome
+/// (unless the caller shows it itself: <c>report: false</c>). Returns null when the user cancelled.
 /// </summary>
 public sealed class MoveRunner(IDialogService dialogs, CaseWorkflowService workflow, CurrentActor current, ISnackbar snackbar)
 {
@@ -19,7 +18,11 @@ public sealed class MoveRunner(IDialogService dialogs, CaseWorkflowService workf
         MoveResult? result;
         if (request.NeedsDialog)
         {
-            var parameters = new DialogParameters<MoveDialog> { { d => d.Request, request } };
+            var parameters = new DialogParameters<MoveDialog>
+            {
+                { d => d.Request, request },
+                { d => d.Fire, data => FireAsync(request, data) },
+            };
             var title = string.Format(MoveText.DialogTitle, request.Trigger.Label(), request.CaseNumber);
             var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
             var dialog = await dialogs.ShowAsync<MoveDialog>(title, parameters, options);
@@ -33,8 +36,7 @@ public sealed class MoveRunner(IDialogService dialogs, CaseWorkflowService workf
         }
         else
         {
-            var actor = await current.RequireAsync();
-            result = await workflow.FireAsync(request.CaseNumber, request.Trigger, new TransitionData(), actor, request.Version);
+            result = await FireAsync(request, MoveData.Empty(request.Trigger));
         }
 
         if (result is not null && report)
@@ -44,6 +46,9 @@ public sealed class MoveRunner(IDialogService dialogs, CaseWorkflowService workf
 
         return result;
     }
+
+    private async Task<MoveResult> FireAsync(MoveRequest request, MoveData data) =>
+        await workflow.FireAsync(request.CaseNumber, data, await current.RequireAsync(), request.Version);
 
     /// <summary>Shows a move's outcome as a snackbar: success, refusal with its reasons, or who moved it first.</summary>
     public void Report(MoveResult result)

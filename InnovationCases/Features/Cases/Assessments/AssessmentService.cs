@@ -1,6 +1,7 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
-using InnovationCases.Features.Live;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.CaseChanges;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,7 @@ namespace InnovationCases.Features.Cases.Assessments;
 /// </summary>
 public sealed class AssessmentService(
     IDbContextFactory<AppDbContext> dbFactory,
-    DbWriter writer,
-    TimeProvider clock,
-    CaseChangeNotifier notifier)
+    CaseChangePipeline changes)
 {
     public const int CommentMax = Limits.TextMax;
 
@@ -39,33 +38,11 @@ public sealed class AssessmentService(
         return new AssessmentsView(list);
     }
 
-    /// <summary>Why the actor may not assess the case now, or null when they may.</summary>
-    public static string? WhyNot(Actor actor, InnovationCase c, Pool pool, bool alreadyAssessed)
-    {
-        if (!actor.MayAssess())
-        {
-            return CaseText.Assess_OnlyDirectorGroup;
-        }
-
-        if (c.Stage != Stage.Screened)
-        {
-            return string.Format(CaseText.Assess_OnlyScreened, c.Stage.Label());
-        }
-
-        if (pool.Kind == PoolKind.CrossCutting && actor.DepartmentId is { } d && c.InvolvesDepartment(d))
-        {
-            return CaseText.Assess_FreshEyes;
-        }
-
-        return alreadyAssessed ? CaseText.Assess_Already : null;
-    }
-
     public async Task<CaseCommandResult> AddAsync(string caseNumber, AssessmentInput input, Actor actor, CancellationToken ct = default)
     {
-        CaseChange? change = null;
-        var result = await writer.WriteAsync<CaseCommandResult>(async db =>
+        return await changes.RunAsync<CaseCommandResult>(async scope =>
         {
-            change = null;
+            var db = scope.Db;
             var c = await db.Cases.Include(x => x.PartnerDepartments).Include(x => x.Pool)
                 .SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
             if (c is null || !actor.CanSee(c))
@@ -74,7 +51,7 @@ public sealed class AssessmentService(
             }
 
             var already = await db.Assessments.AnyAsync(a => a.CaseId == c.Id && a.AssessorUserId == actor.UserId, ct);
-            if (WhyNot(actor, c, c.Pool!, already) is { } reason)
+            if (AssessmentRules.WhyNot(actor, c, c.Pool!.Kind, already) is { } reason)
             {
                 return new CaseCommandResult.Refused(reason);
             }
@@ -85,7 +62,7 @@ public sealed class AssessmentService(
                 return new CaseCommandResult.Invalid(errors);
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = scope.Now;
             var assessment = new Assessment
             {
                 CaseId = c.Id,
@@ -100,19 +77,9 @@ public sealed class AssessmentService(
                     .ToList(),
             };
             db.Assessments.Add(assessment);
-            var ev = CaseEvent.ForAnnotation(c, CaseEventKind.Assessed, actor, now, new { assessment.MainCriterionMet, assessment.AverageScore });
-            db.CaseEvents.Add(ev);
-            await db.SaveChangesAsync(ct);
-            change = CaseChange.For(c, ev);
+            scope.Record(c, CaseEvent.ForAnnotation(c, CaseEventKind.Assessed, actor, now, new { assessment.MainCriterionMet, assessment.AverageScore }));
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, CaseText.Assess_Saved);
         }, ct);
-
-        if (change is not null)
-        {
-            notifier.Publish(change);
-        }
-
-        return result;
     }
 
     /// <summary>Every criterion scored 1–5, the main criterion answered, comments within length.</summary>

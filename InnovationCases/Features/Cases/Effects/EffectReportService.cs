@@ -1,7 +1,7 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Features.Cases.Intake;
-using InnovationCases.Features.Live;
+using InnovationCases.Features.CaseChanges;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,14 +11,13 @@ namespace InnovationCases.Features.Cases.Effects;
 /// Yearly effect reports of granted projects, added by the lead department's staff or a caseworker.
 /// The final report is the Evaluate move's (the workflow adds it); these are the ones in between.
 /// </summary>
-public sealed class EffectReportService(DbWriter writer, TimeProvider clock, CaseChangeNotifier notifier)
+public sealed class EffectReportService(CaseChangePipeline changes)
 {
     public async Task<CaseCommandResult> AddAsync(string caseNumber, EffectReportInput input, Actor actor, CancellationToken ct = default)
     {
-        CaseChange? change = null;
-        var result = await writer.WriteAsync<CaseCommandResult>(async db =>
+        return await changes.RunAsync<CaseCommandResult>(async scope =>
         {
-            change = null;
+            var db = scope.Db;
             var c = await db.Cases.Include(x => x.PartnerDepartments).SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
             if (c is null || !actor.CanSee(c))
             {
@@ -30,7 +29,7 @@ public sealed class EffectReportService(DbWriter writer, TimeProvider clock, Cas
                 return new CaseCommandResult.Refused(CaseText.Effect_NotAllowed);
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = scope.Now;
             var errors = Validate(input, now.Year);
             if (errors.Count == 0 && await db.EffectReports.AnyAsync(r => r.CaseId == c.Id && r.Year == input.Year && !r.IsFinal, ct))
             {
@@ -53,19 +52,9 @@ public sealed class EffectReportService(DbWriter writer, TimeProvider clock, Cas
                 CreatedAt = now,
             };
             db.EffectReports.Add(report);
-            var ev = CaseEvent.ForAnnotation(c, CaseEventKind.EffectReported, actor, now, new { report.Year, report.RealisedAnnualGain });
-            db.CaseEvents.Add(ev);
-            await db.SaveChangesAsync(ct);
-            change = CaseChange.For(c, ev);
+            scope.Record(c, CaseEvent.ForAnnotation(c, CaseEventKind.EffectReported, actor, now, new { report.Year, report.RealisedAnnualGain }));
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, CaseText.Effect_Saved);
         }, ct);
-
-        if (change is not null)
-        {
-            notifier.Publish(change);
-        }
-
-        return result;
     }
 
     public static Dictionary<string, string> Validate(EffectReportInput input, int currentYear)

@@ -1,6 +1,6 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
-using InnovationCases.Features.Live;
+using InnovationCases.Features.CaseChanges;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +13,7 @@ namespace InnovationCases.Features.Cases.Intake;
 /// </summary>
 public sealed class CaseEditService(
     IDbContextFactory<AppDbContext> dbFactory,
-    DbWriter writer,
-    TimeProvider clock,
-    CaseChangeNotifier notifier)
+    CaseChangePipeline changes)
 {
     /// <summary>The application of a case the actor may edit, with the version to send back; null otherwise.</summary>
     public async Task<(CaseApplication Application, int Version, string Title)?> LoadAsync(string caseNumber, Actor actor, CancellationToken ct = default)
@@ -34,10 +32,9 @@ public sealed class CaseEditService(
     {
         var a = application.Clone();
         a.Normalize();
-        CaseChange? change = null;
-        var result = await writer.WriteAsync<CaseCommandResult>(async db =>
+        return await changes.RunAsync<CaseCommandResult>(async scope =>
         {
-            change = null;
+            var db = scope.Db;
             var c = await LoadCaseAsync(db, caseNumber, ct);
             if (c is null || !actor.CanSee(c))
             {
@@ -82,27 +79,18 @@ public sealed class CaseEditService(
 
             a.ApplyTo(c, pool.Id);
             var after = CaseApplication.From(c, pool.Kind);
-            var changes = ApplicationDiff.Between(before, after, lookups);
-            if (changes.Count == 0)
+            var fieldChanges = ApplicationDiff.Between(before, after, lookups);
+            if (fieldChanges.Count == 0)
             {
                 return new CaseCommandResult.Done(c.CaseNumber, c.Version, IntakeText.Edit_NoChanges);
             }
 
             // A partner row added or removed does not touch the case row: mark it so the version still moves.
             db.Entry(c).State = EntityState.Modified;
-            var ev = CaseEvent.ForAnnotation(c, CaseEventKind.Edited, actor, clock.GetUtcNow().UtcDateTime, changes);
-            db.CaseEvents.Add(ev);
-            await db.SaveChangesAsync(ct);
-            change = CaseChange.For(c, ev);
+            scope.Record(c, CaseEvent.ForAnnotation(c, CaseEventKind.Edited, actor, scope.Now, fieldChanges));
+            await scope.SaveAsync();
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, IntakeText.Edit_Saved);
         }, ct);
-
-        if (change is not null)
-        {
-            notifier.Publish(change);
-        }
-
-        return result;
     }
 
     private static Task<InnovationCase?> LoadCaseAsync(AppDbContext db, string caseNumber, CancellationToken ct) =>

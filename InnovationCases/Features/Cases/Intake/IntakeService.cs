@@ -1,7 +1,7 @@
 using System.Text.Json;
 using InnovationCases.Data;
 using InnovationCases.Domain;
-using InnovationCases.Features.Live;
+using InnovationCases.Features.CaseChanges;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +16,7 @@ public sealed class IntakeService(
     IDbContextFactory<AppDbContext> dbFactory,
     DbWriter writer,
     TimeProvider clock,
-    CaseChangeNotifier notifier)
+    CaseChangePipeline changes)
 {
     /// <summary>A draft larger than this is refused: no field may be that long anyway.</summary>
     public const int DraftMaxChars = 200_000;
@@ -132,10 +132,9 @@ public sealed class IntakeService(
         a.Normalize();
         ForceOwnDepartment(a, actor);
 
-        CaseChange? change = null;
-        var result = await writer.WriteAsync<CaseCommandResult>(async db =>
+        return await changes.RunAsync<CaseCommandResult>(async scope =>
         {
-            change = null;
+            var db = scope.Db;
             var errors = CaseApplicationValidator.Validate(a, await LookupsAsync(db, ct));
             if (errors.Count > 0)
             {
@@ -148,7 +147,7 @@ public sealed class IntakeService(
                 return new CaseCommandResult.Invalid(new Dictionary<string, string> { [nameof(a.PoolKind)] = IntakeText.Val_NoPool });
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = scope.Now;
             var c = new InnovationCase
             {
                 CaseNumber = await CaseNumbers.NextAsync(db, now.Year, ct),
@@ -159,25 +158,16 @@ public sealed class IntakeService(
             };
             a.ApplyTo(c, pool.Id);
             db.Cases.Add(c);
-            await db.SaveChangesAsync(ct);
-            var created = CaseEvent.ForCreated(c, actor);
-            db.CaseEvents.Add(created);
+            await scope.SaveAsync(); // the case's id, for its first event
+            scope.Record(c, CaseEvent.ForCreated(c, actor));
             if (draftId is { } id)
             {
                 await db.Drafts.Where(d => d.Id == id && d.OwnerUserId == actor.UserId).ExecuteDeleteAsync(ct);
             }
 
-            await db.SaveChangesAsync(ct);
-            change = CaseChange.For(c, created);
+            await scope.SaveAsync();
             return new CaseCommandResult.Done(c.CaseNumber, c.Version);
         }, ct);
-
-        if (change is not null)
-        {
-            notifier.Publish(change);
-        }
-
-        return result;
     }
 
     /// <summary>The pool an application names: the year's cross-cutting pool, or the lead department's local funds.</summary>

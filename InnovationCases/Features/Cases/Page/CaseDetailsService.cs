@@ -1,5 +1,6 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Cases.Assessments;
 using InnovationCases.Features.Cases.Effects;
 using InnovationCases.Features.Cases.Intake;
@@ -44,6 +45,6 @@ public sealed class CaseDetailsService(IDbContextFactory<AppDbContext> dbFactory
             events,
             actor.MayEdit(c),
             actor.MayReportEffects(c),
-            AssessmentService.WhyNot(actor, c, c.Pool!, assessed));
+            AssessmentRules.WhyNot(actor, c, c.Pool!.Kind, assessed));
     }
 }

@@ -1,6 +1,6 @@
 using InnovationCases.Domain;
 
-namespace InnovationCases.Features.Cases;
+namespace InnovationCases.Features.Moves;
 
 /// <summary>What happened to a requested move. Refusals and conflicts are normal answers, not exceptions.</summary>
 public abstract record MoveResult

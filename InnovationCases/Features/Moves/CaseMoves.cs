@@ -1,7 +1,7 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 
-namespace InnovationCases.Features.Cases;
+namespace InnovationCases.Features.Moves;
 
 /// <summary>A case's current stage and version, and every move from there: allowed, or why not.</summary>
 public sealed record CaseMoves(string CaseNumber, Stage Stage, int Version, IReadOnlyList<MoveCheck> Options)

@@ -1,0 +1,47 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.Live;
+
+namespace InnovationCases.Features.CaseChanges;
+
+/// <summary>
+/// One case change in its transaction: the context to read and write through, the time the change
+/// happens, and the events it records. The pipeline saves the recorded events with the change and
+/// publishes them after the commit.
+/// </summary>
+public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationToken ct)
+{
+    private readonly List<(InnovationCase Case, CaseEvent Event)> _recorded = [];
+
+    public AppDbContext Db { get; } = db;
+
+    /// <summary>When the change happens (UTC), the same for everything it records.</summary>
+    public DateTime Now { get; } = now;
+
+    public CancellationToken Ct { get; } = ct;
+
+    /// <summary>Adds the audit event of a change to <paramref name="c"/>; saved with the change, published after the commit.</summary>
+    public void Record(InnovationCase c, CaseEvent ev)
+    {
+        Db.CaseEvents.Add(ev);
+        _recorded.Add((c, ev));
+    }
+
+    /// <summary>
+    /// Saves now, inside the transaction: for a change that needs generated ids or the case's new
+    /// version for its answer. The pipeline saves anything recorded afterwards by itself.
+    /// </summary>
+    public Task SaveAsync() => Db.SaveChangesAsync(Ct);
+
+    /// <summary>Saves what was recorded; returns the live changes, read after the save so versions are the new ones.</summary>
+    internal async Task<IReadOnlyList<CaseChange>> CompleteAsync()
+    {
+        if (_recorded.Count == 0)
+        {
+            return [];
+        }
+
+        await Db.SaveChangesAsync(Ct);
+        return _recorded.Select(r => CaseChange.For(r.Case, r.Event)).ToList();
+    }
+}

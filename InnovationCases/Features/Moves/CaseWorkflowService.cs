@@ -1,0 +1,103 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.CaseChanges;
+using InnovationCases.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Features.Moves;
+
+/// <summary>
+/// The only way a case changes stage. A move loads the case in the write's own context, builds the
+/// workflow machine, checks the actor, the rules and the data, and stores the new stage together
+/// with its audit event through the <see cref="CaseChangePipeline"/>, which tells open pages after
+/// the commit.
+/// </summary>
+public sealed class CaseWorkflowService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CaseChangePipeline changes,
+    TimeProvider clock)
+{
+    /// <summary>Makes the move if the actor may, the data is valid and nobody changed the case since <paramref name="expectedVersion"/>.</summary>
+    public Task<MoveResult> FireAsync(string caseNumber, MoveData move, Actor actor, int expectedVersion, CancellationToken ct = default) =>
+        changes.RunAsync<MoveResult>(async scope =>
+        {
+            var c = await LoadAsync(scope.Db, caseNumber, actor, ct);
+            if (c is null)
+            {
+                return new MoveResult.NotFound(WorkflowText.NotFound);
+            }
+
+            if (c.Version != expectedVersion)
+            {
+                return await ConflictAsync(scope.Db, c, ct);
+            }
+
+            var from = c.Stage;
+            var workflow = new CaseWorkflow(await ContextAsync(scope.Db, c, actor, scope.Now, ct, only: move.Trigger));
+            var check = workflow.Check(move);
+            if (!check.Allowed)
+            {
+                return new MoveResult.Refused(check.Reasons, check.FieldErrors);
+            }
+
+            workflow.Fire(move);
+            scope.Record(c, CaseEvent.ForMove(c, from, move, actor));
+            await scope.SaveAsync();
+            return new MoveResult.Moved(c.CaseNumber, from, c.Stage, c.Version);
+        }, ct);
+
+    /// <summary>The moves the actor may make on the case now and why not the others; null when the case is not visible to them.</summary>
+    public async Task<CaseMoves?> GetMovesAsync(string caseNumber, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await LoadAsync(db, caseNumber, actor, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var workflow = new CaseWorkflow(await ContextAsync(db, c, actor, clock.GetUtcNow().UtcDateTime, ct));
+        return new CaseMoves(c.CaseNumber, c.Stage, c.Version, workflow.Options());
+    }
+
+    /// <summary>
+    /// Everything the rules read about a case, loaded in the caller's context. For one known trigger
+    /// only what its rules read is queried: the pool's remaining budget matters only to Grant, the
+    /// assessments only to Recommend (this keeps the common moves to one read and one write).
+    /// </summary>
+    private static async Task<WorkflowContext> ContextAsync(AppDbContext db, InnovationCase c, Actor actor, DateTime now, CancellationToken ct, Trigger? only = null)
+    {
+        var pool = c.Pool ?? await db.Pools.SingleAsync(p => p.Id == c.PoolId, ct);
+        var remaining = only is null or Trigger.Grant ? await db.RemainingAsync(pool, ct) : 0;
+        var qualifies = only is null or Trigger.Recommend && await db.Assessments.AnyAsync(a => a.CaseId == c.Id && a.MainCriterionMet, ct);
+        return new WorkflowContext(actor, c, pool, remaining, qualifies, now);
+    }
+
+    // Compiled once: every move starts with this lookup, so skipping EF's per-call query translation pays.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>> LoadCase =
+        EF.CompileAsyncQuery((AppDbContext db, string caseNumber, CancellationToken ct) => db.Cases
+            .Include(x => x.PartnerDepartments)
+            .Include(x => x.Pool)
+            .SingleOrDefault(x => x.CaseNumber == caseNumber));
+
+    private static async Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, Actor actor, CancellationToken ct)
+    {
+        var c = await LoadCase(db, caseNumber, ct);
+        return c is not null && actor.CanSee(c) ? c : null;
+    }
+
+    private static async Task<MoveResult> ConflictAsync(AppDbContext db, InnovationCase c, CancellationToken ct)
+    {
+        var last = await db.CaseEvents
+            .Where(e => e.CaseId == c.Id)
+            .OrderByDescending(e => e.Id)
+            .Select(e => new { e.ActorName, e.Kind })
+            .FirstOrDefaultAsync(ct);
+        var who = last?.ActorName ?? "?";
+        var message = last?.Kind == CaseEventKind.Moved
+            ? string.Format(WorkflowText.Conflict, who, c.Stage.Label())
+            : string.Format(WorkflowText.ConflictEdited, who);
+        return new MoveResult.Conflict(who, c.Stage, c.Version, message);
+    }
+}
