@@ -77,7 +77,7 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
     }
 
     [Fact]
-    public async Task A_move_whose_save_fails_stores_neither_stage_nor_event()
+    public async Task A_move_whose_save_fails_is_refused_in_Danish_and_stores_neither_stage_nor_event()
     {
         var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MKB");
         var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
@@ -89,7 +89,10 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
             await db.Database.ExecuteSqlRawAsync(sql);
         }
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => _workflow.FireAsync(c.CaseNumber, new ScreenData(), caseworker, c.Version));
+        var result = await _workflow.FireAsync(c.CaseNumber, new ScreenData(), caseworker, c.Version);
+
+        var refused = Assert.IsType<MoveResult.Refused>(result);
+        Assert.StartsWith("Ændringen kunne ikke gemmes, fordi databasen fejlede", refused.Reasons.Single());
 
         await AssertUnchangedAsync(c);
     }
@@ -148,7 +151,7 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         var notifier = _app.AppServices.GetRequiredService<CaseChangeNotifier>();
         var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
         {
-            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, TimeProvider.System);
+            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
             var service = new CaseWorkflowService(factory, pipeline, TimeProvider.System);
             var version = c.Version;
             var moved = 0;

@@ -35,10 +35,26 @@ public static class Permissions
 
     /// <summary>
     /// May the actor edit the application now: the lead department's staff while it is Submitted,
-    /// caseworkers afterwards.
+    /// caseworkers afterwards while the case is open. Evaluated and closed cases are read-only.
     /// </summary>
     public static bool MayEdit(this Actor actor, InnovationCase c) =>
-        actor.CanSee(c) && (actor.Role == Role.Caseworker || (c.Stage == Stage.Submitted && actor.IsStaffOf(c.LeadDepartmentId)));
+        actor.CanSee(c) && c.Stage.IsActive() &&
+        (actor.Role == Role.Caseworker || (c.Stage == Stage.Submitted && actor.IsStaffOf(c.LeadDepartmentId)));
+
+    /// <summary>The application's fields a decision rests on: money, pool, year and lead department.</summary>
+    public static readonly IReadOnlySet<string> DecisionFields = new HashSet<string>
+    {
+        nameof(InnovationCase.RequestedAmount), nameof(InnovationCase.InternalCoFinancing), nameof(InnovationCase.ExternalCoFinancing),
+        nameof(InnovationCase.ExpectedAnnualGain), "PoolKind", nameof(InnovationCase.BudgetYear), nameof(InnovationCase.LeadDepartmentId),
+    };
+
+    /// <summary>
+    /// The fields nobody may edit now: from the recommendation on, the figures the director group
+    /// recommended on (and the pool they are paid from) are fixed, so an edit cannot undercut a
+    /// recommended or granted amount or move a case into a pool with other rules.
+    /// </summary>
+    public static IReadOnlySet<string> LockedFields(this InnovationCase c) =>
+        c.Stage is Stage.Submitted or Stage.Screened ? new HashSet<string>() : DecisionFields;
 
     /// <summary>Yearly effect reports: the lead department's staff or a caseworker, once the money is granted.</summary>
     public static bool MayReportEffects(this Actor actor, InnovationCase c) =>

@@ -18,6 +18,9 @@ public abstract record MoveData
     [JsonIgnore]
     public virtual string? LogNote => Note;
 
+    /// <summary>The same data with every text cleaned (<see cref="Text.Clean"/>), as it is stored.</summary>
+    public virtual MoveData Cleaned() => this with { Note = Text.CleanOrNull(Note) };
+
     /// <summary>Empty data of a trigger, for moves that need none (Screen) and for tests.</summary>
     public static MoveData Empty(Trigger trigger) => trigger switch
     {
@@ -38,6 +41,8 @@ public abstract record MoveData
 public abstract record ReasonedMove(string? Reason) : MoveData
 {
     public override string? LogNote => string.IsNullOrWhiteSpace(Reason) ? Note : Reason;
+
+    public override MoveData Cleaned() => (ReasonedMove)base.Cleaned() with { Reason = Text.CleanOrNull(Reason) };
 }
 
 public sealed record ScreenData : MoveData
@@ -60,24 +65,36 @@ public sealed record RecommendData(long? Amount) : MoveData
 public sealed record GrantData(long? Amount, DateOnly? CouncilDecisionDate, string? CouncilDecisionReference) : MoveData
 {
     public override Trigger Trigger => Trigger.Grant;
+
+    public override MoveData Cleaned() => (GrantData)base.Cleaned() with { CouncilDecisionReference = Text.CleanOrNull(CouncilDecisionReference) };
 }
 
 /// <summary>What was implemented and what it actually cost.</summary>
 public sealed record CompleteData(string? ImplementationNote, long? ActualSpend) : MoveData
 {
     public override Trigger Trigger => Trigger.Complete;
+
+    public override MoveData Cleaned() => (CompleteData)base.Cleaned() with { ImplementationNote = Text.CleanOrNull(ImplementationNote) };
 }
 
 /// <summary>The final effect report.</summary>
 public sealed record EvaluateData(long? RealisedAnnualGain, string? DocumentedEffects, string? LessonsLearned, bool? LivesOn) : MoveData
 {
     public override Trigger Trigger => Trigger.Evaluate;
+
+    public override MoveData Cleaned() => (EvaluateData)base.Cleaned() with
+    {
+        DocumentedEffects = Text.CleanOrNull(DocumentedEffects),
+        LessonsLearned = Text.CleanOrNull(LessonsLearned),
+    };
 }
 
 /// <summary>Ending a granted project deliberately: why, what was learnt, what it cost.</summary>
 public sealed record StopData(string? Reason, string? LessonsLearned, long? ActualSpend) : ReasonedMove(Reason)
 {
     public override Trigger Trigger => Trigger.Stop;
+
+    public override MoveData Cleaned() => (StopData)base.Cleaned() with { LessonsLearned = Text.CleanOrNull(LessonsLearned) };
 }
 
 public sealed record RejectData(string? Reason) : ReasonedMove(Reason)

@@ -1,5 +1,8 @@
 using InnovationCases.Data;
 using InnovationCases.Features.Live;
+using InnovationCases.Resources;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Features.CaseChanges;
 
@@ -9,21 +12,32 @@ namespace InnovationCases.Features.CaseChanges;
 /// busy retries), lets the change do its work and record its event(s) on the
 /// <see cref="CaseChangeScope"/>, saves them together, commits, and only then tells open pages
 /// (<see cref="CaseChangeNotifier"/>). A change that records nothing (a refusal, invalid input)
-/// saves nothing and publishes nothing.
+/// saves nothing and publishes nothing. A database that fails for another reason than being busy
+/// (a full disk, a read-only file) rolls the change back and answers with <paramref name="refused"/>'s
+/// Danish refusal: the user's page lives on and nothing half-done is stored.
 /// </summary>
-public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notifier, TimeProvider clock)
+public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notifier, TimeProvider clock, ILogger<CaseChangePipeline> logger)
 {
-    public async Task<T> RunAsync<T>(Func<CaseChangeScope, Task<T>> change, CancellationToken ct = default)
+    public async Task<T> RunAsync<T>(Func<CaseChangeScope, Task<T>> change, Func<string, T> refused, CancellationToken ct = default)
     {
         IReadOnlyList<CaseChange> committed = [];
-        var result = await writer.WriteAsync(async db =>
+        T result;
+        try
         {
-            // A new scope per attempt: a retried write must not publish what an earlier attempt recorded.
-            var scope = new CaseChangeScope(db, clock.GetUtcNow().UtcDateTime, ct);
-            var outcome = await change(scope);
-            committed = await scope.CompleteAsync();
-            return outcome;
-        }, ct);
+            result = await writer.WriteAsync(async db =>
+            {
+                // A new scope per attempt: a retried write must not publish what an earlier attempt recorded.
+                var scope = new CaseChangeScope(db, clock.GetUtcNow().UtcDateTime, ct);
+                var outcome = await change(scope);
+                committed = await scope.CompleteAsync();
+                return outcome;
+            }, ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or SqliteException)
+        {
+            logger.LogError(e, "A case change could not be stored; it was rolled back");
+            return refused(AppText.StorageFailed);
+        }
 
         foreach (var c in committed)
         {

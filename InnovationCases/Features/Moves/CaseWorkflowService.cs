@@ -19,8 +19,10 @@ public sealed class CaseWorkflowService(
     TimeProvider clock)
 {
     /// <summary>Makes the move if the actor may, the data is valid and nobody changed the case since <paramref name="expectedVersion"/>.</summary>
-    public Task<MoveResult> FireAsync(string caseNumber, MoveData move, Actor actor, int expectedVersion, CancellationToken ct = default) =>
-        changes.RunAsync<MoveResult>(async scope =>
+    public Task<MoveResult> FireAsync(string caseNumber, MoveData data, Actor actor, int expectedVersion, CancellationToken ct = default)
+    {
+        var move = data.Cleaned();
+        return changes.RunAsync<MoveResult>(async scope =>
         {
             var c = await LoadAsync(scope.Db, caseNumber, actor, ct);
             if (c is null)
@@ -45,7 +47,8 @@ public sealed class CaseWorkflowService(
             scope.Record(c, CaseEvent.ForMove(c, from, move, actor));
             await scope.SaveAsync();
             return new MoveResult.Moved(c.CaseNumber, from, c.Stage, c.Version);
-        }, ct);
+        }, m => new MoveResult.Refused(m), ct);
+    }
 
     /// <summary>The moves the actor may make on the case now and why not the others; null when the case is not visible to them.</summary>
     public async Task<CaseMoves?> GetMovesAsync(string caseNumber, Actor actor, CancellationToken ct = default)

@@ -70,16 +70,16 @@ public sealed class AssessmentService(
                 AssessorName = actor.Name,
                 AssessorDepartmentId = actor.DepartmentId,
                 MainCriterionMet = input.MainCriterionMet!.Value,
-                Comment = input.Comment.Trim(),
+                Comment = Text.Clean(input.Comment),
                 CreatedAt = now,
                 Scores = Enum.GetValues<Criterion>()
-                    .Select(k => new CriterionScore { Criterion = k, Score = input.Scores[k]!.Value, Comment = input.Comments.GetValueOrDefault(k)?.Trim() ?? "" })
+                    .Select(k => new CriterionScore { Criterion = k, Score = input.Scores[k]!.Value, Comment = Text.Clean(input.Comments.GetValueOrDefault(k)) })
                     .ToList(),
             };
             db.Assessments.Add(assessment);
             scope.Record(c, CaseEvent.ForAnnotation(c, CaseEventKind.Assessed, actor, now, new { assessment.MainCriterionMet, assessment.AverageScore }));
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, CaseText.Assess_Saved);
-        }, ct);
+        }, m => new CaseCommandResult.Refused(m), ct);
     }
 
     /// <summary>Every criterion scored 1–5, the main criterion answered, comments within length.</summary>

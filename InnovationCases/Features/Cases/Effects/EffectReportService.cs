@@ -46,7 +46,7 @@ public sealed class EffectReportService(CaseChangePipeline changes)
                 CaseId = c.Id,
                 Year = input.Year!.Value,
                 RealisedAnnualGain = input.RealisedAnnualGain!.Value,
-                Narrative = input.Narrative.Trim(),
+                Narrative = Text.Clean(input.Narrative),
                 ReportedByUserId = actor.UserId,
                 ReportedByName = actor.Name,
                 CreatedAt = now,
@@ -54,7 +54,7 @@ public sealed class EffectReportService(CaseChangePipeline changes)
             db.EffectReports.Add(report);
             scope.Record(c, CaseEvent.ForAnnotation(c, CaseEventKind.EffectReported, actor, now, new { report.Year, report.RealisedAnnualGain }));
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, CaseText.Effect_Saved);
-        }, ct);
+        }, m => new CaseCommandResult.Refused(m), ct);
     }
 
     public static Dictionary<string, string> Validate(EffectReportInput input, int currentYear)

@@ -182,6 +182,5 @@ public sealed class CaseApplication
 
     public CaseApplication Clone() => System.Text.Json.JsonSerializer.Deserialize<CaseApplication>(System.Text.Json.JsonSerializer.Serialize(this))!;
 
-    private static string Clean(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : new string(text.Where(ch => !char.IsControl(ch) || ch is '\n' or '\r' or '\t').ToArray()).Trim();
+    private static string Clean(string? text) => Text.Clean(text);
 }

@@ -16,7 +16,7 @@ public sealed class CaseEditService(
     CaseChangePipeline changes)
 {
     /// <summary>The application of a case the actor may edit, with the version to send back; null otherwise.</summary>
-    public async Task<(CaseApplication Application, int Version, string Title)?> LoadAsync(string caseNumber, Actor actor, CancellationToken ct = default)
+    public async Task<(CaseApplication Application, int Version, string Title, IReadOnlySet<string> Locked)?> LoadAsync(string caseNumber, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await LoadCaseAsync(db, caseNumber, ct);
@@ -25,7 +25,7 @@ public sealed class CaseEditService(
             return null;
         }
 
-        return (CaseApplication.From(c, c.Pool!.Kind), c.Version, c.Title);
+        return (CaseApplication.From(c, c.Pool!.Kind), c.Version, c.Title, c.LockedFields());
     }
 
     public async Task<CaseCommandResult> EditAsync(string caseNumber, CaseApplication application, Actor actor, int expectedVersion, CancellationToken ct = default)
@@ -65,10 +65,10 @@ public sealed class CaseEditService(
             }
 
             var before = CaseApplication.From(c, c.Pool!.Kind);
-            var locked = c.Stage is Stage.Granted or Stage.Implemented or Stage.Evaluated or Stage.Stopped;
-            if (locked && (a.PoolKind != before.PoolKind || a.BudgetYear != before.BudgetYear || a.LeadDepartmentId != before.LeadDepartmentId))
+            var lockedErrors = LockedChanges(before, a, c.LockedFields());
+            if (lockedErrors.Count > 0)
             {
-                return new CaseCommandResult.Refused(IntakeText.Edit_PoolLocked);
+                return new CaseCommandResult.Invalid(lockedErrors);
             }
 
             var pool = await IntakeService.FindPoolAsync(db, a, ct);
@@ -90,7 +90,25 @@ public sealed class CaseEditService(
             scope.Record(c, CaseEvent.ForAnnotation(c, CaseEventKind.Edited, actor, scope.Now, fieldChanges));
             await scope.SaveAsync();
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, IntakeText.Edit_Saved);
-        }, ct);
+        }, m => new CaseCommandResult.Refused(m), ct);
+    }
+
+    /// <summary>A message at each locked field the edit would change.</summary>
+    private static Dictionary<string, string> LockedChanges(CaseApplication before, CaseApplication after, IReadOnlySet<string> locked)
+    {
+        var values = new Dictionary<string, (object? Before, object? After)>
+        {
+            [nameof(before.RequestedAmount)] = (before.RequestedAmount, after.RequestedAmount),
+            [nameof(before.InternalCoFinancing)] = (before.InternalCoFinancing, after.InternalCoFinancing),
+            [nameof(before.ExternalCoFinancing)] = (before.ExternalCoFinancing, after.ExternalCoFinancing),
+            [nameof(before.ExpectedAnnualGain)] = (before.ExpectedAnnualGain, after.ExpectedAnnualGain),
+            [nameof(before.PoolKind)] = (before.PoolKind, after.PoolKind),
+            [nameof(before.BudgetYear)] = (before.BudgetYear, after.BudgetYear),
+            [nameof(before.LeadDepartmentId)] = (before.LeadDepartmentId, after.LeadDepartmentId),
+        };
+        return values
+            .Where(v => locked.Contains(v.Key) && !Equals(v.Value.Before, v.Value.After))
+            .ToDictionary(v => v.Key, v => string.Format(IntakeText.Edit_FieldLocked, CaseApplicationValidator.Label(v.Key)));
     }
 
     private static Task<InnovationCase?> LoadCaseAsync(AppDbContext db, string caseNumber, CancellationToken ct) =>

@@ -7,7 +7,7 @@ namespace InnovationCases.Features.Cases.Intake;
 /// and the validator's messages. A message shows once its field was touched or submission was tried;
 /// messages from the server always show.
 /// </summary>
-public sealed class IntakeFormState(CaseApplication model, IntakeLookups lookups, bool leadFixed)
+public sealed class IntakeFormState(CaseApplication model, IntakeLookups lookups, bool leadFixed, IReadOnlySet<string>? locked = null)
 {
     private readonly HashSet<string> _touched = [];
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
@@ -17,6 +17,9 @@ public sealed class IntakeFormState(CaseApplication model, IntakeLookups lookups
 
     /// <summary>Department staff apply for their own department: the lead department cannot be changed.</summary>
     public bool LeadFixed { get; } = leadFixed;
+
+    /// <summary>True for a field a decision has fixed: the form shows it but does not let it change.</summary>
+    public bool IsLocked(string field) => locked?.Contains(field) == true;
 
     public bool Attempted { get; private set; }
     public IReadOnlyDictionary<string, string> ServerErrors { get; set; } = new Dictionary<string, string>();

@@ -167,7 +167,7 @@ public sealed class IntakeService(
 
             await scope.SaveAsync();
             return new CaseCommandResult.Done(c.CaseNumber, c.Version);
-        }, ct);
+        }, m => new CaseCommandResult.Refused(m), ct);
     }
 
     /// <summary>The pool an application names: the year's cross-cutting pool, or the lead department's local funds.</summary>
