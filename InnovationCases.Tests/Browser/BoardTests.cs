@@ -25,7 +25,7 @@ public sealed class BoardTests(BrowserFixture fixture)
 
         await Card(page, c.CaseNumber).Locator(".board-card__title").ClickAsync();
         var latest = page.Locator("[data-history] li").First;
-        await Expect(latest).ToContainTextAsync("Screen: Indsendt → Screenet");
+        await Expect(latest).ToContainTextAsync("Screenet (Indsendt → Screenet)");
         await Expect(latest).ToContainTextAsync("Sara Lund");
     }
 

@@ -167,7 +167,7 @@ public sealed class CasesBrowserTests(BrowserFixture fixture)
         Assert.IsType<InnovationCases.Features.Moves.MoveResult.Moved>(moved);
 
         await Assertions.Expect(row).ToHaveAttributeAsync("data-stage", nameof(Stage.Screened));
-        await Assertions.Expect(page.Locator($"[data-notifications] [data-notification='{c.CaseNumber}']")).ToContainTextAsync("Flyttet fra Indsendt til Screenet");
+        await Assertions.Expect(page.Locator($"[data-notifications] [data-notification='{c.CaseNumber}']")).ToContainTextAsync("Screenet (Indsendt → Screenet)");
     }
 
     [Fact]

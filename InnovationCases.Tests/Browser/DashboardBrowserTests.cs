@@ -30,7 +30,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
         var submittedBefore = int.Parse(await submitted.InnerTextAsync(), CultureInfo.InvariantCulture);
         var screenedBefore = int.Parse(await screened.InnerTextAsync(), CultureInfo.InvariantCulture);
         var feed = page.GetByTestId("activity-feed");
-        var moveInFeed = feed.Locator($"li[data-case-number='{c.CaseNumber}']", new() { HasTextString = "til Screenet" });
+        var moveInFeed = feed.Locator($"li[data-case-number='{c.CaseNumber}']", new() { HasTextString = "Screenet (Indsendt → Screenet)" });
         await Assertions.Expect(moveInFeed).ToHaveCountAsync(0);
         var navigations = 0;
         page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) { navigations++; } };

@@ -13,6 +13,9 @@ public static class BusinessCase
         return total <= 0 ? 0m : Math.Round((internalCo + externalCo) / total, 3);
     }
 
+    /// <summary>A period that spans more than one budget year (budget years are calendar years).</summary>
+    public static bool IsMultiYear(DateOnly start, DateOnly end) => start.Year != end.Year;
+
     /// <summary>True when the cross-cutting council rule applies to a grant of this size and period.</summary>
     public static bool NeedsCouncilDecision(PoolKind pool, long amount, bool multiYear) =>
         pool == PoolKind.CrossCutting && (amount > InnovationCase.CouncilThreshold || multiYear);

@@ -67,7 +67,7 @@ public sealed class InnovationCase
     public List<EffectReport> EffectReports { get; set; } = [];
 
     /// <summary>A period that spans more than one budget year.</summary>
-    public bool IsMultiYear => PeriodStart.Year != PeriodEnd.Year;
+    public bool IsMultiYear => BusinessCase.IsMultiYear(PeriodStart, PeriodEnd);
 
     /// <summary>Years until the requested amount is paid back by the annual gain; null without a gain.</summary>
     public decimal? PaybackYears => BusinessCase.PaybackYears(RequestedAmount, ExpectedAnnualGain);
@@ -77,16 +77,8 @@ public sealed class InnovationCase
     /// <summary>Number of departments (lead and partners) involved.</summary>
     public int DepartmentCount => 1 + PartnerDepartments.Count(p => p.DepartmentId != LeadDepartmentId);
 
-    /// <summary>
-    /// What the case takes from its pool: the granted amount while granted, implemented or
-    /// evaluated; the actual spend once stopped (the rest flows back); nothing otherwise.
-    /// </summary>
-    public long ConsumedAmount => Stage switch
-    {
-        Stage.Granted or Stage.Implemented or Stage.Evaluated => GrantedAmount ?? 0,
-        Stage.Stopped => ActualSpend ?? GrantedAmount ?? 0,
-        _ => 0,
-    };
+    /// <summary>What the case takes from its pool (<see cref="PoolConsumption"/>).</summary>
+    public long ConsumedAmount => PoolConsumption.Of(this);
 
     public bool InvolvesDepartment(int departmentId) =>
         LeadDepartmentId == departmentId || PartnerDepartments.Any(p => p.DepartmentId == departmentId);

@@ -11,6 +11,14 @@ public static class LabelExtensions
 
     /// <summary>The trigger as a noun phrase, for sentences such as "Du har ikke ret til bevilling".</summary>
     public static string Noun(this Trigger value) => Get("TriggerNoun", value);
+
+    /// <summary>The move a trigger made, as the history names it: "Screenet", "Sendt tilbage".</summary>
+    public static string Move(this Trigger value) => Get("TriggerMove", value);
+
+    /// <summary>One move in a case's history, the same wherever it is shown: "Screenet (Indsendt → Screenet)".</summary>
+    public static string MoveLine(this Trigger trigger, Stage from, Stage to) =>
+        string.Format(CultureInfo.CurrentCulture, Labels.MoveLine, trigger.Move(), from.Label(), to.Label());
+
     public static string Label(this Role value) => Get("Role", value);
     public static string Label(this Theme value) => Get("Theme", value);
     public static string Label(this ApplicantType value) => Get("ApplicantType", value);

@@ -29,7 +29,7 @@ public sealed class CaseTimelineTests : BunitTestContext
         var items = cut.FindAll("[data-event]");
         Assert.Contains("Projektets titel: Gammel → <i>Ny</i>", items[0].TextContent);
         Assert.Empty(cut.FindAll("i"));
-        Assert.Contains("Send tilbage", items[1].TextContent);
+        Assert.Contains("Sendt tilbage (Screenet → Indsendt)", items[1].TextContent);
         Assert.Contains("Uddyb gevinsten.", items[1].TextContent);
         Assert.Contains("Sara Lund", items[1].TextContent);
     }

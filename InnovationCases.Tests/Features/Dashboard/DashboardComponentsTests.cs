@@ -45,7 +45,7 @@ public sealed class DashboardComponentsTests : BunitTestContext
         var cut = Render<ActivityFeed>(p => p.Add(x => x.Items, items));
 
         var first = cut.FindAll("li")[0];
-        Assert.Contains("flyttet fra Screenet til Indstillet", first.TextContent);
+        Assert.Contains("Indstillet (Screenet → Indstillet)", first.TextContent);
         Assert.Contains("01.06.2026 12.00", first.TextContent); // Danish summer time, da-DK time separator
         Assert.Equal("cases/INNO-2026-0002", first.QuerySelector("a")!.GetAttribute("href"));
     }

@@ -38,7 +38,7 @@ public sealed record BoardItem
     public required string Viability { get; init; }
     public required string EffectPlan { get; init; }
 
-    public bool IsMultiYear => PeriodStart.Year != PeriodEnd.Year;
+    public bool IsMultiYear => BusinessCase.IsMultiYear(PeriodStart, PeriodEnd);
 
     /// <summary>The amount the card shows and its column sums: granted once granted, requested before.</summary>
     public long Amount => AmountAt(Stage);

@@ -46,8 +46,6 @@ public sealed class BoardState
 
     public int ClosedCount => StageExtensions.Closed.Sum(s => _columns[s].Count);
 
-    public BoardItem? Find(string caseNumber) => Items.FirstOrDefault(i => i.CaseNumber == caseNumber);
-
     /// <summary>The moves this board's user may make on the card, from the workflow, computed once per card version.</summary>
     public IReadOnlyList<MoveCheck> MovesFor(BoardItem item)
     {

@@ -48,18 +48,12 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
             .Where(r => r.IsFinal && evaluated.Select(c => c.Id).Contains(r.CaseId))
             .SumAsync(r => r.RealisedAnnualGain, ct);
 
-        // Granted kroner = what the cases consume from their pools (InnovationCase.ConsumedAmount).
+        // Granted kroner = what the cases consume from their pools (PoolConsumption), summed in SQL.
         var consumed = await ofYear
-            .Select(c => new
-            {
-                c.Theme,
-                Department = c.LeadDepartment!.Name,
-                Amount = c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated ? c.GrantedAmount ?? 0
-                    : c.Stage == Stage.Stopped ? c.ActualSpend ?? c.GrantedAmount ?? 0
-                    : 0L,
-            })
-            .Where(x => x.Amount > 0)
+            .GroupBy(c => new { c.Theme, Department = c.LeadDepartment!.Name }, PoolConsumption.Amount)
+            .Select(g => new { g.Key.Theme, g.Key.Department, Amount = g.Sum() })
             .ToListAsync(ct);
+        consumed = consumed.Where(x => x.Amount > 0).ToList();
         var byTheme = consumed.GroupBy(x => x.Theme).Select(g => new { g.Key, Amount = g.Sum(x => x.Amount) }).ToList();
         var byDepartment = consumed.GroupBy(x => x.Department).Select(g => new { g.Key, Amount = g.Sum(x => x.Amount) }).ToList();
 

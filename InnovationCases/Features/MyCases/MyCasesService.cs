@@ -46,7 +46,7 @@ public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, Db
                 r.Title,
                 r.Stage,
                 Math.Max(0, (int)(now - r.StageChangedAt).TotalDays),
-                NextStep(r.Stage, r.PoolKind, r.RecommendedAmount, r.PeriodStart.Year != r.PeriodEnd.Year, r.HasReportThisYear, now.Year),
+                NextStep(r.Stage, r.PoolKind, r.RecommendedAmount, BusinessCase.IsMultiYear(r.PeriodStart, r.PeriodEnd), r.HasReportThisYear, now.Year),
                 r.RequestedAmount,
                 r.GrantedAmount,
                 !actor.FollowsDepartmentCases() || r.LeadDepartmentId == actor.DepartmentId))

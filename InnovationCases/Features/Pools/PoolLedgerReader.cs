@@ -34,16 +34,12 @@ public sealed class PoolLedgerReader(IDbContextFactory<AppDbContext> dbFactory)
             .ToListAsync(ct);
         var sums = await db.Cases.AsNoTracking().VisibleTo(actor)
             .Where(c => c.Pool!.Year == year)
-            .GroupBy(c => c.PoolId)
-            .Select(g => new
+            .GroupBy(c => c.PoolId, PoolConsumption.Project((c, consumed) => new
             {
-                PoolId = g.Key,
-                Granted = g.Sum(c =>
-                    c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated ? c.GrantedAmount ?? 0
-                    : c.Stage == Stage.Stopped ? c.ActualSpend ?? c.GrantedAmount ?? 0
-                    : 0L),
-                Committed = g.Sum(c => c.Stage == Stage.Recommended ? c.RecommendedAmount ?? 0 : 0L),
-            })
+                Granted = consumed,
+                Committed = c.Stage == Stage.Recommended ? c.RecommendedAmount ?? 0 : 0L,
+            }))
+            .Select(g => new { PoolId = g.Key, Granted = g.Sum(x => x.Granted), Committed = g.Sum(x => x.Committed) })
             .ToDictionaryAsync(x => x.PoolId, ct);
         var totalWage = pools.Where(p => p.Kind == PoolKind.LocalFunds).Sum(p => p.WageSum ?? 0);
 
@@ -68,11 +64,9 @@ public sealed class PoolLedgerReader(IDbContextFactory<AppDbContext> dbFactory)
             .Where(c => c.Pool!.Year == year)
             .Where(c => c.Stage == Stage.Recommended || c.Stage == Stage.Granted || c.Stage == Stage.Implemented
                 || c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped)
-            .Select(c => new PoolEntry(c.PoolId, c.CaseNumber, c.Title, c.Stage,
-                c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated ? c.GrantedAmount ?? 0
-                : c.Stage == Stage.Stopped ? c.ActualSpend ?? c.GrantedAmount ?? 0
-                : 0L,
-                c.Stage == Stage.Recommended ? c.RecommendedAmount ?? 0 : 0L))
+            .Select(PoolConsumption.Project((c, consumed) => new PoolEntry(c.PoolId, c.CaseNumber, c.Title, c.Stage,
+                consumed,
+                c.Stage == Stage.Recommended ? c.RecommendedAmount ?? 0 : 0L)))
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.Granted + r.Committed).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).ToList();
     }

@@ -4,7 +4,7 @@ namespace InnovationCases.Features.Pools;
 
 /// <summary>
 /// A pool's ledger for one year. <see cref="Granted"/> is what its cases consume (see
-/// <see cref="InnovationCase.ConsumedAmount"/>: granted amounts, or the actual spend of a stopped
+/// <see cref="PoolConsumption"/>: granted amounts, or the actual spend of a stopped
 /// project); <see cref="Committed"/> is recommended but not yet granted; <see cref="Remaining"/> is
 /// budget minus granted, as the Grant guard computes it (commitments are shown, not deducted).
 /// </summary>

@@ -14,7 +14,7 @@ public sealed record ReportRow(
     long Requested,
     long? Recommended,
     long? Granted,
-    long? ActualSpend,
+    long Consumed,
     long ExpectedGain,
     long? RealisedGain,
     string? Effects,

@@ -61,7 +61,7 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
 
         var rows = await cases
             .OrderBy(c => c.CaseNumber)
-            .Select(c => new ReportRow(
+            .Select(PoolConsumption.Project((c, consumed) => new ReportRow(
                 c.CaseNumber,
                 c.Title,
                 c.LeadDepartment!.Name,
@@ -72,14 +72,12 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
                 c.RequestedAmount,
                 c.RecommendedAmount,
                 c.GrantedAmount,
-                c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated ? c.GrantedAmount
-                    : c.Stage == Stage.Stopped ? c.ActualSpend ?? c.GrantedAmount
-                    : null,
+                consumed,
                 c.ExpectedAnnualGain,
                 c.EffectReports.Where(r => r.IsFinal).Select(r => (long?)r.RealisedAnnualGain).FirstOrDefault(),
                 c.EffectReports.OrderByDescending(r => r.IsFinal).ThenByDescending(r => r.Year).Select(r => r.Narrative).FirstOrDefault(),
                 c.EffectReports.OrderByDescending(r => r.IsFinal).ThenByDescending(r => r.Year).Select(r => r.LessonsLearned).FirstOrDefault(),
-                c.CouncilDecisionReference))
+                c.CouncilDecisionReference)))
             .ToListAsync(ct);
 
         return request.Kind switch
@@ -102,7 +100,7 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
         Text(ReportText.Col_Stage, x => x.Stage.Label()),
         Kroner(ReportText.Col_Requested, x => x.Requested),
         Kroner(ReportText.Col_Granted, x => x.Granted),
-        Kroner(ReportText.Col_Consumed, x => x.ActualSpend),
+        Consumed,
         Kroner(ReportText.Col_ExpectedGain, x => x.ExpectedGain),
         Kroner(ReportText.Col_RealisedGain, x => x.RealisedGain),
         Text(ReportText.Col_Effects, x => x.Effects),
@@ -121,7 +119,7 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
         Kroner(ReportText.Col_Requested, x => x.Requested),
         Kroner(ReportText.Col_Recommended, x => x.Recommended),
         Kroner(ReportText.Col_Granted, x => x.Granted),
-        Kroner(ReportText.Col_Consumed, x => x.ActualSpend),
+        Consumed,
         Text(ReportText.Col_Council, x => x.CouncilReference));
 
     private static ReportTable CommitteeTable(ReportRequest r, string? department, List<ReportRow> rows) => Table(
@@ -145,6 +143,10 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
 
     private static (ReportColumn, Func<ReportRow, object?>) Text(string header, Func<ReportRow, string?> value) =>
         (new ReportColumn(header, ReportValueKind.Text), value);
+
+    // Blank for a case that was never granted: only a grant makes a case consume from its pool.
+    private static (ReportColumn, Func<ReportRow, object?>) Consumed =>
+        Kroner(ReportText.Col_Consumed, x => x.Granted is null ? null : x.Consumed);
 
     private static (ReportColumn, Func<ReportRow, object?>) Kroner(string header, Func<ReportRow, long?> value) =>
         (new ReportColumn(header, ReportValueKind.Money), x => value(x));

@@ -14,13 +14,6 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
     public const int MaxPageSize = 100;
     public const int TextMax = 200;
 
-    /// <summary>The columns the grid may sort by (the grid's SortBy names).</summary>
-    public static readonly IReadOnlySet<string> SortColumns = new HashSet<string>
-    {
-        nameof(CaseRow.CaseNumber), nameof(CaseRow.Title), nameof(CaseRow.Stage), nameof(CaseRow.BudgetYear),
-        nameof(CaseRow.RequestedAmount), nameof(CaseRow.GrantedAmount), nameof(CaseRow.SubmittedAt), nameof(CaseRow.StageChangedAt),
-    };
-
     public async Task<(IReadOnlyList<CaseRow> Rows, int Total)> QueryAsync(
         CaseGridFilter filter, int page, int pageSize, string? sortBy, bool descending, Actor actor, CancellationToken ct = default)
     {
