@@ -55,6 +55,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Cases", $"Data Source={DatabasePath}");
         builder.UseSetting("DemoData:Enabled", DemoData ? "true" : "false");
+        // The browser talks plain HTTP to Kestrel, and tests sign in often: the tests of HTTPS-only
+        // cookies and of the sign-in limits switch these back on through Settings.
+        builder.UseSetting("Security:RequireHttps", "false");
+        builder.UseSetting("SignIn:RateLimit:PerIp", "10000");
+        builder.UseSetting("SignIn:RateLimit:PerAccount", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -12,11 +12,9 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var connectionString = ResolveConnectionString(config, env);
-        var counter = new DbCommandCounter();
-        services.AddSingleton(counter);
         services.AddPooledDbContextFactory<AppDbContext>(o => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas(), counter));
+            .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<DbWriter>();
         services.AddSingleton<DemoDataSeeder>();
         return services;

@@ -4,6 +4,7 @@ using InnovationCases.Data;
 using InnovationCases.Features.Account;
 using InnovationCases.Features.Reports;
 using InnovationCases.Features.Account.Oidc;
+using InnovationCases.Features.Account.SignIn;
 using InnovationCases.Features.Admin;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,13 +18,20 @@ public static class AppPipeline
         await app.Services.InitializeDatabaseAsync();
         await app.Services.BootstrapAdminAsync();
 
+        // First: the client's address and scheme as the municipality's TLS proxy saw them.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders(app.Services.GetService<OidcOptions>()?.Authority);
+        app.UseHeadAsGet();
 
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
             app.UseHttpsRedirection();
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
         }
 
         // Friendly pages for GET only: re-executing a refused POST (e.g. a missing antiforgery token)
@@ -32,6 +40,9 @@ public static class AppPipeline
             context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization("da-DK");
+        // Routing after the HEAD rewrite, so a HEAD finds the GET endpoint.
+        app.UseRouting();
+        app.UseSignInRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -2,6 +2,7 @@ using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
 using InnovationCases.Features.Account.Oidc;
+using InnovationCases.Features.Account.SignIn;
 using InnovationCases.Features.Admin;
 using InnovationCases.Features.Board;
 using InnovationCases.Features.CaseChanges;
@@ -50,6 +51,9 @@ public static class AppServices
         services.AddAppDatabase(builder.Configuration, builder.Environment);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
+        // Keys, proxy, secure cookies, HSTS
+        services.AddHostingSecurity(builder.Configuration, builder.Environment);
+
         // Sign-in and roles
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
@@ -66,8 +70,9 @@ public static class AppServices
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Short and late: the rate limits slow guessing; a lockout a stranger can trigger must not last.
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
@@ -85,6 +90,7 @@ public static class AppServices
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
         });
+        services.AddSignInProtection(builder.Configuration);
 
         // Features
         services.AddSingleton<CaseChangeNotifier>();

@@ -3,8 +3,8 @@ namespace InnovationCases.Setup;
 /// <summary>
 /// Security headers on every response. The Content-Security-Policy is what Blazor Server and
 /// MudBlazor need and no more: scripts only from this origin (App.razor has no inline scripts and
-/// no import map), inline styles for MudBlazor's style attributes, the circuit's WebSocket, data:
-/// images, and no framing. When single sign-on is on, the login form may post on to the provider.
+/// no import map), inline styles for MudBlazor's style attributes, the circuit's WebSocket to this
+/// origin only (browsers count ws/wss to the page's own host as 'self'), data: images, and no framing. When single sign-on is on, the login form may post on to the provider.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -22,7 +22,7 @@ public static class SecurityHeaders
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             "font-src 'self' data:",
-            "connect-src 'self' ws: wss:",
+            "connect-src 'self'",
             "object-src 'none'",
             "frame-ancestors 'none'",
             "base-uri 'self'",

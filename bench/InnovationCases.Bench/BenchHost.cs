@@ -43,6 +43,10 @@ public sealed class BenchHost : IAsyncDisposable
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls(listen ? "http://127.0.0.1:0" : "http://127.0.0.1:0");
         builder.AddInnovationCases();
+        // The command counter is a measuring tool, not part of the app: the bench adds it itself.
+        var counter = new DbCommandCounter();
+        builder.Services.AddSingleton(counter);
+        builder.Services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(counter));
         var app = builder.Build();
         await app.MapInnovationCasesAsync();
         var host = new BenchHost(app, folder);

@@ -32,7 +32,7 @@ public sealed class DeactivatedUserTests : IDisposable
     }
 
     [Fact]
-    public async Task The_login_form_refuses_a_deactivated_user_with_a_danish_message()
+    public async Task The_login_form_refuses_a_deactivated_user_with_the_one_danish_failure_message()
     {
         await DeactivateAsync(DemoUsers.Mso);
         using var client = LoginForm.Client(_app);
@@ -40,7 +40,7 @@ public sealed class DeactivatedUserTests : IDisposable
         var response = await LoginForm.PostAsync(client, DemoUsers.Mso, DemoUsers.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Kontoen er deaktiveret", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains(InnovationCases.Resources.AppText.Login_Failed, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 

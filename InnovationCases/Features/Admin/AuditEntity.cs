@@ -6,4 +6,5 @@ public static class AuditEntity
     public const string User = "User";
     public const string Department = "Department";
     public const string BudgetYear = "BudgetYear";
+    public const string SignIn = "SignIn";
 }

@@ -24,6 +24,9 @@ public static class OidcClaimMapper
         var subject = First("sub", ClaimTypes.NameIdentifier, "oid") ?? "";
         var email = First("email", ClaimTypes.Email, "preferred_username", "upn", ClaimTypes.Upn) ?? "";
         var name = First("name", ClaimTypes.Name, ClaimTypes.GivenName) ?? email;
+        // email_verified arrives as a JSON boolean (claim value "true") or, from some providers, a string.
+        var emailVerified = options.TrustEmail
+            || string.Equals(First("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
         var groups = list.Where(c => c.Type == options.GroupClaim).Select(c => c.Value.Trim()).Where(v => v.Length > 0).ToList();
 
         var roles = groups
@@ -58,6 +61,6 @@ public static class OidcClaimMapper
             refusal = OidcRefusal.NoDepartment;
         }
 
-        return new OidcMapping(subject, email, name, chosen, departments.Count == 1 ? departments[0] : null, refusal);
+        return new OidcMapping(subject, email, name, chosen, departments.Count == 1 ? departments[0] : null, refusal, emailVerified);
     }
 }

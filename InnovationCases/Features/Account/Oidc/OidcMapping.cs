@@ -5,9 +5,10 @@ namespace InnovationCases.Features.Account.Oidc;
 
 /// <summary>
 /// Who the identity provider says the user is, in the app's terms: role and department from the
-/// group claims, or the Danish reason they get no access.
+/// group claims, or the Danish reason they get no access. <see cref="EmailVerified"/> is the
+/// provider's <c>email_verified</c>: only a verified e-mail may link an existing local user.
 /// </summary>
-public sealed record OidcMapping(string Subject, string Email, string Name, Role? Role, string? DepartmentCode, OidcRefusal? Refusal)
+public sealed record OidcMapping(string Subject, string Email, string Name, Role? Role, string? DepartmentCode, OidcRefusal? Refusal, bool EmailVerified = false)
 {
     public const string DepartmentCodeClaim = "ic:department-code";
 

@@ -20,6 +20,13 @@ public sealed class OidcOptions
     public string GroupClaim { get; set; } = "groups";
 
     public string CallbackPath { get; set; } = "/signin-oidc";
+
+    /// <summary>
+    /// Treat the provider's e-mail as verified even without <c>email_verified</c> (Entra ID does not
+    /// send it; its addresses belong to the tenant). Off by default: an unverified e-mail never links
+    /// an existing local user.
+    /// </summary>
+    public bool TrustEmail { get; set; }
     public Dictionary<string, string> RoleMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, string> DepartmentMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

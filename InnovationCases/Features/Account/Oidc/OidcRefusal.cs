@@ -14,6 +14,7 @@ public enum OidcRefusal
     UnknownDepartment,
     Deactivated,
     OtherLogin,
+    UnverifiedEmail,
 }
 
 public static class OidcRefusalExtensions

@@ -71,6 +71,11 @@ public static class OidcSignIn
             }
 
             var mapping = OidcClaimMapper.Map(external.Principal.Claims, options);
+            if (await OidcEmailLink.RefusalAsync(signIn.UserManager, mapping) is { } unverified)
+            {
+                return Refuse(unverified);
+            }
+
             var (user, refusal) = await admin.ProvisionExternalUserAsync(mapping, http.RequestAborted);
             if (user is null || !await signIn.CanSignInAsync(user))
             {
