@@ -151,7 +151,7 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         var dialogs = Render<MudDialogProvider>();
         var cut = RenderBoard("board?q=" + Uri.EscapeDataString(title));
         cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
-        cut.Find(".mud-expand-panel-header").Click(); // open the closed cases
+        cut.Find("[data-closed-toggle]").Click(); // open the closed cases
         cut.WaitForAssertion(() => cut.Find("section[data-stage='Rejected'] .mud-drop-zone"));
         cut.Find($"[data-case-number='{c.CaseNumber}']").ParentElement!.DragStart();
 

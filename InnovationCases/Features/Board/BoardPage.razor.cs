@@ -3,6 +3,7 @@ using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Moves;
 using InnovationCases.Resources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace InnovationCases.Features.Board;
@@ -11,7 +12,7 @@ namespace InnovationCases.Features.Board;
 /// The board: loads the user's visible, filtered cases per column, applies live updates from
 /// <see cref="BoardFeed"/>, and turns drops and menu choices into moves through the workflow.
 /// </summary>
-public partial class BoardPage : IDisposable
+public partial class BoardPage : IAsyncDisposable
 {
     [SupplyParameterFromQuery(Name = "pool")]
     public string? PoolQuery { get; set; }
@@ -33,6 +34,8 @@ public partial class BoardPage : IDisposable
     private BoardSnapshot? _snapshot;
     private BoardState? _state;
     private MudDropContainer<BoardItem>? _container;
+    private ElementReference _board;
+    private IJSObjectReference? _edgeScroll;
     private IDisposable? _subscription;
     private DateTime _now;
     private BoardItem? _dragging;
@@ -65,9 +68,9 @@ public partial class BoardPage : IDisposable
         }
     }
 
-    private void ClosedExpanded(bool open)
+    private void ToggleClosed()
     {
-        _closedOpen = open;
+        _closedOpen = !_closedOpen;
         _container?.Refresh();
     }
 
@@ -89,12 +92,31 @@ public partial class BoardPage : IDisposable
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // Subscribe only once interactive: a prerendered page never receives updates.
         if (firstRender)
         {
             _subscription = Feed.Subscribe(update => InvokeAsync(() => OnUpdate(update)));
+        }
+
+        // The board element exists from the first render that has a state; attach once. Edge
+        // scrolling only helps a drag, so a script that fails to load must not end the circuit.
+        if (_edgeScroll is null && _state is not null)
+        {
+            try
+            {
+                // "./" makes Blazor resolve the module against the app's base address.
+                _edgeScroll = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/board-edge-scroll.js"]);
+                if (_edgeScroll is not null)
+                {
+                    await _edgeScroll.InvokeVoidAsync("attach", _board);
+                }
+            }
+            catch (JSException)
+            {
+                _edgeScroll = null;
+            }
         }
     }
 
@@ -245,5 +267,20 @@ public partial class BoardPage : IDisposable
         _panelOpen = true;
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        if (_edgeScroll is not null)
+        {
+            try
+            {
+                await _edgeScroll.InvokeVoidAsync("detach", _board);
+                await _edgeScroll.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone and the page's listeners with it.
+            }
+        }
+    }
 }
