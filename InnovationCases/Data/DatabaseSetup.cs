@@ -18,6 +18,7 @@ public static class DatabaseSetup
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas(), counter));
         services.AddSingleton<DbWriter>();
+        services.AddSingleton(new RunningAppLock(connectionString));
         services.AddSingleton<DemoDataSeeder>();
         return services;
     }
