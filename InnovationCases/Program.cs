@@ -1,3 +1,4 @@
+using InnovationCases.Data;
 using InnovationCases.Features.Admin;
 using InnovationCases.Setup;
 
@@ -10,6 +11,12 @@ var app = builder.Build();
 if (CreateAdminCommand.Matches(args))
 {
     return await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, interactive: !Console.IsInputRedirected);
+}
+
+// dotnet run --project InnovationCases -- backup <file> | restore <file> (docs/OPERATIONS.md)
+if (DatabaseCommand.Matches(args))
+{
+    return await DatabaseCommand.RunAsync(app.Services, args, Console.Out);
 }
 
 await app.MapInnovationCasesAsync();

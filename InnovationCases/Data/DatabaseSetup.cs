@@ -16,6 +16,7 @@ public static class DatabaseSetup
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<DbWriter>();
+        services.AddSingleton(new RunningAppLock(connectionString));
         services.AddSingleton<DemoDataSeeder>();
         return services;
     }

@@ -15,6 +15,8 @@ public static class AppPipeline
 {
     public static async Task<WebApplication> MapInnovationCasesAsync(this WebApplication app)
     {
+        // Held while the app runs, so that restore refuses to replace the file under it.
+        app.Services.GetRequiredService<RunningAppLock>().Acquire();
         await app.Services.InitializeDatabaseAsync();
         await app.Services.BootstrapAdminAsync();
 

@@ -5,15 +5,16 @@ namespace InnovationCases.Data.DemoData;
 /// <summary>Believable Danish project ideas for the demo data, spread over the themes.</summary>
 internal static class DemoCatalog
 {
-    public static readonly (string Code, string Name, long WageSum)[] Departments =
-    [
-        ("BA", "Borgmesterens Afdeling", 452_000_000),
-        ("MBU", "Børn og Unge", 2_310_000_000),
-        ("MSB", "Sociale Forhold og Beskæftigelse", 1_085_000_000),
-        ("MSO", "Sundhed og Omsorg", 1_012_000_000),
-        ("MKB", "Kultur og Borgerservice", 228_000_000),
-        ("MTM", "Teknik og Miljø", 246_000_000),
-    ];
+    /// <summary>Demo wage sums for <see cref="StarterSetup.Departments"/>, by department code.</summary>
+    public static readonly IReadOnlyDictionary<string, long> WageSums = new Dictionary<string, long>
+    {
+        ["BA"] = 452_000_000,
+        ["MBU"] = 2_310_000_000,
+        ["MSB"] = 1_085_000_000,
+        ["MSO"] = 1_012_000_000,
+        ["MKB"] = 228_000_000,
+        ["MTM"] = 246_000_000,
+    };
 
     public static readonly (Theme Theme, string Title, string Summary)[] Ideas =
     [

@@ -13,8 +13,8 @@ namespace InnovationCases.Data.DemoData;
 public sealed class DemoDataSeeder(IServiceProvider services, DbWriter writer, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     public const int CaseCount = 60;
-    public const long CrossCuttingBudget = 30_000_000;
-    public const long LocalFundsTotal = 10_000_000;
+    public const long CrossCuttingBudget = StarterSetup.CrossCuttingBudget;
+    public const long LocalFundsTotal = StarterSetup.LocalFundsTotal;
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -25,24 +25,14 @@ public sealed class DemoDataSeeder(IServiceProvider services, DbWriter writer, T
     }
 
     /// <summary>The current year's pools: 30 mio. cross-cutting, 10 mio. split by the wage-sum key.</summary>
-    public static BudgetYear CreateBudgetYear(int year, IReadOnlyList<Department> departments, long crossCutting = CrossCuttingBudget, long local = LocalFundsTotal)
-    {
-        var shares = LocalFundsKey.Allocate(local, departments.Select(d => (d.Id, d.WageSum)).ToList());
-        var budgetYear = new BudgetYear { Year = year, CrossCuttingBudget = crossCutting, LocalFundsTotal = local };
-        budgetYear.Pools.Add(new Pool { Year = year, Kind = PoolKind.CrossCutting, Budget = crossCutting });
-        foreach (var d in departments)
-        {
-            budgetYear.Pools.Add(new Pool { Year = year, Kind = PoolKind.LocalFunds, DepartmentId = d.Id, Budget = shares[d.Id] });
-        }
-
-        return budgetYear;
-    }
+    public static BudgetYear CreateBudgetYear(int year, IReadOnlyList<Department> departments, long crossCutting = CrossCuttingBudget, long local = LocalFundsTotal) =>
+        StarterSetup.CreateBudgetYear(year, departments, crossCutting, local);
 
     private Task SeedDepartmentsAndPoolsAsync(int year, CancellationToken ct) => writer.WriteAsync(async db =>
     {
         if (!await db.Departments.AnyAsync(ct))
         {
-            db.Departments.AddRange(DemoCatalog.Departments.Select(d => new Department { Code = d.Code, Name = d.Name, WageSum = d.WageSum }));
+            db.Departments.AddRange(StarterSetup.Departments.Select(d => new Department { Code = d.Code, Name = d.Name, WageSum = DemoCatalog.WageSums[d.Code] }));
             await db.SaveChangesAsync(ct);
         }
 
