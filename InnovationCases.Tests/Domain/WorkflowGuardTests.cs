@@ -206,6 +206,21 @@ public sealed class WorkflowGuardTests
     }
 
     [Fact]
+    public void Amounts_above_the_domains_limit_are_refused_at_their_field()
+    {
+        var implemented = new WorkflowScenario(Stage.Implemented);
+        var granted = new WorkflowScenario(Stage.Granted);
+
+        var evaluate = implemented.Check(Caseworker, Trigger.Evaluate, new EvaluateData(long.MaxValue, "Effekt.", "Læring.", true));
+        var complete = granted.Check(Caseworker, Trigger.Complete, new CompleteData("Udrullet.", Limits.AmountMax + 1));
+        var atLimit = implemented.Check(Caseworker, Trigger.Evaluate, new EvaluateData(Limits.AmountMax, "Effekt.", "Læring.", true));
+
+        Assert.Equal("Angiv den realiserede årlige gevinst (fra 0 kr. til 1.000.000.000 kr.).", evaluate.FieldErrors[FieldNames.RealisedAnnualGain]);
+        Assert.Equal("Angiv det faktiske forbrug (fra 0 kr. til 1.000.000.000 kr.).", complete.FieldErrors[FieldNames.ActualSpend]);
+        Assert.True(atLimit.Allowed);
+    }
+
+    [Fact]
     public void Without_data_only_role_and_preconditions_are_checked()
     {
         var scenario = new WorkflowScenario(Stage.Recommended);

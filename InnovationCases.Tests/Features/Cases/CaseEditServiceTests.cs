@@ -125,4 +125,50 @@ public sealed class CaseEditServiceTests(CasesAppFixture fixture) : IClassFixtur
         Assert.Contains(changes, ch => ch.Field == nameof(CaseApplication.PartnerDepartmentIds) && ch.Old == "Sundhed og Omsorg" && ch.New == "Teknik og Miljø");
         Assert.Contains(changes, ch => ch.Field == nameof(CaseApplication.ExternalPartners) && ch.Old == "" && ch.New.Contains("Aarhus Universitet"));
     }
+    [Fact]
+    public async Task From_the_recommendation_on_money_pool_year_and_lead_department_are_locked_at_their_fields()
+    {
+        var c = await Arrange.CaseAsync(App, Stage.Recommended, leadCode: "MSO", requested: 800_000, recommended: 700_000);
+        var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
+        var loaded = (await Edits.LoadAsync(c.CaseNumber, caseworker))!.Value;
+        Assert.Contains(nameof(CaseApplication.RequestedAmount), loaded.Locked);
+        var a = loaded.Application;
+        a.RequestedAmount = 100_000; // below the recommended amount
+        a.PoolKind = PoolKind.LocalFunds; // into a pool without the council rule
+
+        var result = await Edits.EditAsync(c.CaseNumber, a, caseworker, loaded.Version);
+
+        var invalid = Assert.IsType<CaseCommandResult.Invalid>(result);
+        Assert.Contains("kan ikke ændres, når sagen er indstillet", invalid.FieldErrors[nameof(CaseApplication.RequestedAmount)]);
+        Assert.True(invalid.FieldErrors.ContainsKey(nameof(CaseApplication.PoolKind)));
+        await using var db = await App.DbAsync();
+        var stored = await db.Cases.Include(x => x.Pool).SingleAsync(x => x.Id == c.Id);
+        Assert.Equal((800_000L, PoolKind.CrossCutting, c.Version), (stored.RequestedAmount, stored.Pool!.Kind, stored.Version));
+    }
+
+    [Fact]
+    public async Task After_the_recommendation_the_text_may_still_be_corrected()
+    {
+        var c = await Arrange.CaseAsync(App, Stage.Granted, leadCode: "MSO");
+        var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
+        var loaded = (await Edits.LoadAsync(c.CaseNumber, caseworker))!.Value;
+        loaded.Application.Summary = "Rettet resumé.";
+
+        Assert.IsType<CaseCommandResult.Done>(await Edits.EditAsync(c.CaseNumber, loaded.Application, caseworker, loaded.Version));
+    }
+
+    [Theory]
+    [InlineData(Stage.Evaluated)]
+    [InlineData(Stage.Rejected)]
+    [InlineData(Stage.Stopped)]
+    public async Task Evaluated_and_closed_cases_are_read_only(Stage stage)
+    {
+        var c = await Arrange.CaseAsync(App, stage, leadCode: "MSO");
+        var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
+        var open = await Arrange.CaseAsync(App, Stage.Screened, leadCode: "MSO");
+        var application = (await Edits.LoadAsync(open.CaseNumber, caseworker))!.Value.Application;
+
+        Assert.Null(await Edits.LoadAsync(c.CaseNumber, caseworker));
+        Assert.IsType<CaseCommandResult.Refused>(await Edits.EditAsync(c.CaseNumber, application, caseworker, c.Version));
+    }
 }
