@@ -42,7 +42,8 @@ public static class AppServices
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices(o =>
         {
-            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            // Top centre: at the bottom a message would cover the board's lowest cards, where a drag may aim.
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
 

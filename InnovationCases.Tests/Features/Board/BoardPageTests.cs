@@ -101,6 +101,33 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
     }
 
     [Fact]
+    public async Task A_drop_the_workflow_refuses_is_answered_from_the_board_without_waiting_for_the_database_writer()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        var title = "Låst skriver " + Guid.NewGuid().ToString("N")[..6];
+        var c = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = title);
+        var cut = RenderBoard("board?q=" + Uri.EscapeDataString(title));
+        cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
+
+        // Another write holds the one writer: a refusal that went through the service would wait behind it.
+        var release = new TaskCompletionSource();
+        var holding = App.AppServices.GetRequiredService<DbWriter>().WriteAsync(async _ => { await release.Task; return 0; });
+        try
+        {
+            cut.Find($"[data-case-number='{c.CaseNumber}']").ParentElement!.DragStart();
+            cut.Find("section[data-stage='Implemented'] .mud-drop-zone").Drop();
+
+            cut.WaitForAssertion(() => Assert.Contains("Sagen kan ikke springe fra Indsendt til Gennemført", cut.Find("[data-board-message]").TextContent));
+            Assert.False(holding.IsCompleted);
+        }
+        finally
+        {
+            release.SetResult();
+            await holding;
+        }
+    }
+
+    [Fact]
     public async Task Filters_come_from_the_url_query()
     {
         await SignInAsync(DemoUsers.Caseworker);

@@ -6,7 +6,7 @@ using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InnovationCases.Tests.Features.Account;
+namespace InnovationCases.Tests.Features.Account.SignIn;
 
 /// <summary>HTTP level: one answer for every failed sign-in, every attempt in the audit log, logout renews the stamp.</summary>
 public sealed partial class SignInTests : IDisposable

@@ -1,7 +1,7 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 
-namespace InnovationCases.Tests.Domain;
+namespace InnovationCases.Tests.Domain.Workflow;
 
 /// <summary>An in-memory case with everything a move needs, for pure tests of the workflow's rules.</summary>
 internal sealed class WorkflowScenario

@@ -4,8 +4,9 @@ using InnovationCases.Features.Cases.Effects;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Effects;
 
 public sealed class EffectReportServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using InnovationCases.Domain.Workflow;
 
-namespace InnovationCases.Tests.Domain;
+namespace InnovationCases.Tests.Domain.Workflow;
 
 public sealed class WorkflowDiagramTests
 {

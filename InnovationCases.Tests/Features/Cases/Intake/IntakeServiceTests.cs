@@ -6,8 +6,9 @@ using InnovationCases.Features.Live;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Intake;
 
 public sealed class IntakeServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {

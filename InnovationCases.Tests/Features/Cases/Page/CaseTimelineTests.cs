@@ -5,7 +5,7 @@ using InnovationCases.Features.Cases.Intake;
 using InnovationCases.Features.Cases.Page;
 using InnovationCases.Tests.Support;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Page;
 
 public sealed class CaseTimelineTests : BunitTestContext
 {

@@ -4,8 +4,9 @@ using InnovationCases.Features.Cases.Intake;
 using InnovationCases.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Intake;
 
 public sealed class IntakeFormTests : BunitTestContext
 {

@@ -4,7 +4,7 @@ using InnovationCases.Resources;
 using InnovationCases.Tests.Support;
 using Microsoft.AspNetCore.Components;
 
-namespace InnovationCases.Tests.Components;
+namespace InnovationCases.Tests.Components.Shared;
 
 public sealed class AppErrorBoundaryTests : BunitTestContext
 {

@@ -4,8 +4,9 @@ using InnovationCases.Features.Cases.Assessments;
 using InnovationCases.Features.Cases.Page;
 using InnovationCases.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Page;
 
 public sealed class CaseDetailsServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {

@@ -6,7 +6,7 @@ using InnovationCases.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InnovationCases.Tests.Features.Account;
+namespace InnovationCases.Tests.Features.Account.Oidc;
 
 /// <summary>Only an e-mail the provider has verified may link a provider account to an existing local user.</summary>
 public sealed class OidcEmailVerifiedTests : IClassFixture<AccountAppFixture>

@@ -7,7 +7,7 @@ using InnovationCases.Features.MyCases;
 using InnovationCases.Resources;
 using InnovationCases.Tests.Support;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Page;
 
 /// <summary>
 /// Every place that shows a move in a case's history (the case page's timeline, the dashboard's

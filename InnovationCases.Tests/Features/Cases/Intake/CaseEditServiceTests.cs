@@ -5,8 +5,9 @@ using InnovationCases.Features.Cases.Intake;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Intake;
 
 public sealed class CaseEditServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {

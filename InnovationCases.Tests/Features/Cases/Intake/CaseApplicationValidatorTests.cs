@@ -1,7 +1,8 @@
 using InnovationCases.Domain;
 using InnovationCases.Features.Cases.Intake;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Intake;
 
 public sealed class CaseApplicationValidatorTests
 {

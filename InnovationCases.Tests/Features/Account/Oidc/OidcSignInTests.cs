@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InnovationCases.Tests.Features.Account;
+namespace InnovationCases.Tests.Features.Account.Oidc;
 
 /// <summary>Single sign-on switched on by configuration: the login page, the headers, and the local user behind a provider login.</summary>
 public sealed class OidcSignInTests : IDisposable

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using InnovationCases.Domain;
 using InnovationCases.Features.Account.Oidc;
 
-namespace InnovationCases.Tests.Features.Account;
+namespace InnovationCases.Tests.Features.Account.Oidc;
 
 public sealed class OidcClaimMapperTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using InnovationCases.Resources;
 using InnovationCases.Tests.Support;
 
-namespace InnovationCases.Tests.Features.Account;
+namespace InnovationCases.Tests.Features.Account.SignIn;
 
 /// <summary>The rate limiter on the sign-in post: per account and per client address, with a Danish answer.</summary>
 public sealed class SignInRateLimitTests : IDisposable

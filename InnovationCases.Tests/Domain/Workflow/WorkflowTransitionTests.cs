@@ -1,7 +1,7 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 
-namespace InnovationCases.Tests.Domain;
+namespace InnovationCases.Tests.Domain.Workflow;
 
 /// <summary>Every stage against every trigger: allowed exactly where DESIGN.md's table has the move.</summary>
 public sealed class WorkflowTransitionTests

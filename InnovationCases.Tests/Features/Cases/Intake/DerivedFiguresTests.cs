@@ -2,8 +2,9 @@ using Bunit;
 using InnovationCases.Domain;
 using InnovationCases.Features.Cases.Intake;
 using InnovationCases.Tests.Support;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Intake;
 
 public sealed class DerivedFiguresTests : BunitTestContext
 {

@@ -1,6 +1,6 @@
 using InnovationCases.Domain;
 
-namespace InnovationCases.Tests.Domain;
+namespace InnovationCases.Tests.Domain.Workflow;
 
 /// <summary>DESIGN.md's workflow table, written out independently of the code under test.</summary>
 public static class WorkflowTable

@@ -4,8 +4,9 @@ using InnovationCases.Features.Cases.Assessments;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Assessments;
 
 public sealed class AssessmentServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {

@@ -1,7 +1,7 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 
-namespace InnovationCases.Tests.Domain;
+namespace InnovationCases.Tests.Domain.Workflow;
 
 /// <summary>Each guard of DESIGN.md's table refuses with a Danish reason, and only where it applies.</summary>
 public sealed class WorkflowGuardTests

@@ -1,7 +1,7 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 
-namespace InnovationCases.Tests.Domain;
+namespace InnovationCases.Tests.Domain.Workflow;
 
 /// <summary>DESIGN.md's "who may fire it", for the cross-cutting pool and for a department's local funds.</summary>
 public sealed class WorkflowRoleTests

@@ -3,8 +3,9 @@ using InnovationCases.Features.Cases.Grid;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InnovationCases.Tests.Features.Cases;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Grid;
 
 public sealed class CaseGridServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {

@@ -3,7 +3,7 @@ using InnovationCases.Domain;
 using InnovationCases.Features.Cases.Page;
 using InnovationCases.Tests.Support;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Page;
 
 public sealed class CaseFactsTests : BunitTestContext
 {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Moves;
 
 public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.App>, IDisposable
 {

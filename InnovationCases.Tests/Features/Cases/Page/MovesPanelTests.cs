@@ -7,7 +7,7 @@ using InnovationCases.Features.Cases.Page;
 using InnovationCases.Tests.Support;
 using Microsoft.AspNetCore.Components;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Page;
 
 public sealed class MovesPanelTests : BunitTestContext
 {
