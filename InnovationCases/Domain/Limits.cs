@@ -17,6 +17,12 @@ public static class Limits
     public const int NameMax = 200;
 
     public const int PhoneMax = 40;
+
+    /// <summary>A user's display name.</summary>
+    public const int UserNameMax = 100;
+
+    /// <summary>A department's (magistratsafdeling's) name.</summary>
+    public const int DepartmentNameMax = 100;
     public const int ExternalPartnersMax = 20;
 
     /// <summary>

@@ -99,7 +99,14 @@ public static class AppServices
         services.AddSingleton<CaseWorkflowService>();
         services.AddScoped<MoveRunner>();
         builder.AddDashboard();
-        services.AddScoped<AdminService>();
+        services.AddScoped<AdminGuard>();
+        services.AddScoped<AdminAudit>();
+        services.AddScoped<AdminUserManagers>();
+        services.AddScoped<UserAdmin>();
+        services.AddScoped<DepartmentAdmin>();
+        services.AddScoped<BudgetAdmin>();
+        services.AddScoped<StarterSetupAdmin>();
+        services.AddScoped<ExternalUserLinker>();
         services.AddBoard(builder.Configuration);
 
         // Applications, the case page, the grid, "Mine sager" and the knowledge bank

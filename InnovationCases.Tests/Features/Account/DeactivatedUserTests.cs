@@ -64,7 +64,7 @@ public sealed class DeactivatedUserTests : IDisposable
     private async Task DeactivateAsync(string email)
     {
         await using var scope = _app.AppServices.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<AdminService>();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
         var actor = await _app.ActorAsync(DemoUsers.Admin);
         await using var db = await _app.DbAsync();
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();

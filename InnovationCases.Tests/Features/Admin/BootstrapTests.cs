@@ -38,7 +38,7 @@ public sealed class BootstrapTests
         Assert.True(await users.CheckPasswordAsync(user, "Foerste-Admin-2026"));
         await using var db = await app.DbAsync();
         var entry = await db.AdminAudit.SingleAsync();
-        Assert.Equal((AdminService.SystemActorId, "it@aarhus.example"), (entry.ActorUserId, entry.EntityKey));
+        Assert.Equal((AdminAudit.SystemActorId, "it@aarhus.example"), (entry.ActorUserId, entry.EntityKey));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class AdminBootstrap
         }
 
         await using var scope = services.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<AdminService>();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
         var name = config[$"{Section}:AdminName"] is { Length: > 0 } n ? n : "Administrator";
         var result = await admin.CreateAdminAsync(email, name, password, Source, onlyIfNoAdmin: true, ct);
         if (result.Succeeded)

@@ -48,7 +48,7 @@ public static class CreateAdminCommand
 
         await services.InitializeDatabaseAsync();
         await using var scope = services.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<AdminService>();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
         var result = await admin.CreateAdminAsync(args[1], string.Join(' ', args[2..]), password, Source, onlyIfNoAdmin: false);
         if (!result.Succeeded)
         {

@@ -99,7 +99,7 @@ public sealed class OidcSignInTests : IDisposable
         var mbu = await db.Departments.SingleAsync(d => d.Code == "MBU");
         Assert.Equal((Role.DepartmentStaff, mbu.Id, (string?)null), (stored.Role, stored.DepartmentId, stored.PasswordHash));
         Assert.True(await db.UserLogins.AnyAsync(l => l.UserId == stored.Id && l.LoginProvider == OidcOptions.Scheme && l.ProviderKey == "sub-1"));
-        Assert.Equal(AdminService.SystemActorId, (await db.AdminAudit.OrderByDescending(a => a.Id).FirstAsync()).ActorUserId);
+        Assert.Equal(AdminAudit.SystemActorId, (await db.AdminAudit.OrderByDescending(a => a.Id).FirstAsync()).ActorUserId);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class OidcSignInTests : IDisposable
         var mbu = await _app.ActorAsync(DemoUsers.Mbu);
         await using (var scope = _app.AppServices.CreateAsyncScope())
         {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<AdminService>().SetActiveAsync(admin, mbu.UserId, false)).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdmin>().SetActiveAsync(admin, mbu.UserId, false)).Succeeded);
         }
 
         var (deactivated, why) = await ProvisionAsync(new OidcMapping("sub-3", DemoUsers.Mbu, "Jonas", Role.DepartmentStaff, "MBU", null));
@@ -155,7 +155,7 @@ public sealed class OidcSignInTests : IDisposable
     private async Task<(AppUser? User, OidcRefusal? Refusal)> ProvisionAsync(OidcMapping mapping)
     {
         await using var scope = _app.AppServices.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AdminService>().ProvisionExternalUserAsync(mapping);
+        return await scope.ServiceProvider.GetRequiredService<ExternalUserLinker>().ProvisionAsync(mapping);
     }
 
     public void Dispose() => _app.Dispose();

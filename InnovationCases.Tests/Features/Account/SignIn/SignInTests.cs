@@ -91,7 +91,7 @@ public sealed partial class SignInTests : IDisposable
         var admin = await _app.ActorAsync(DemoUsers.Admin);
         var user = await _app.ActorAsync(email);
         await using var scope = _app.AppServices.CreateAsyncScope();
-        Assert.True((await scope.ServiceProvider.GetRequiredService<AdminService>().SetActiveAsync(admin, user.UserId, false)).Succeeded);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdmin>().SetActiveAsync(admin, user.UserId, false)).Succeeded);
     }
 
     private static async Task<string> ErrorTextAsync(HttpResponseMessage response)

@@ -61,7 +61,7 @@ public static class OidcSignIn
                 [OidcOptions.Scheme]))
             .AllowAnonymous();
 
-        app.MapGet(CallbackPath, async (HttpContext http, string? returnUrl, OidcOptions options, AdminService admin, SignInManager<AppUser> signIn) =>
+        app.MapGet(CallbackPath, async (HttpContext http, string? returnUrl, OidcOptions options, ExternalUserLinker linker, SignInManager<AppUser> signIn) =>
         {
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
             await http.SignOutAsync(IdentityConstants.ExternalScheme);
@@ -76,7 +76,7 @@ public static class OidcSignIn
                 return Refuse(unverified);
             }
 
-            var (user, refusal) = await admin.ProvisionExternalUserAsync(mapping, http.RequestAborted);
+            var (user, refusal) = await linker.ProvisionAsync(mapping, http.RequestAborted);
             if (user is null || !await signIn.CanSignInAsync(user))
             {
                 return Refuse(refusal ?? OidcRefusal.Deactivated);

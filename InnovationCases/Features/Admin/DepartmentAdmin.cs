@@ -5,16 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Features.Admin;
 
-public sealed partial class AdminService
+/// <summary>
+/// Departments and their wage sums, which make the local-funds key. Every command is guarded by
+/// <see cref="AdminGuard"/> and audited in its transaction; names and codes are cleaned with
+/// <see cref="Text.Clean"/> before they are checked and stored.
+/// </summary>
+public sealed class DepartmentAdmin(AdminGuard guard, AdminAudit audit, TimeProvider clock)
 {
-    public const int DepartmentNameMax = 100;
     public const int DepartmentCodeMax = 10;
 
     /// <summary>The departments with the local-funds key and their allocations in the newest budget year.</summary>
     public async Task<DepartmentsOverview> GetDepartmentsAsync(Actor actor, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await DemandAdminAsync(db, actor, ct);
+        await using var db = await guard.OpenReadAsync(actor, ct);
         var departments = await db.Departments.AsNoTracking().ToListAsync(ct);
         var year = await db.BudgetYears.AsNoTracking().Include(y => y.Pools).OrderByDescending(y => y.Year).FirstOrDefaultAsync(ct);
         var total = departments.Sum(d => d.WageSum);
@@ -36,7 +39,7 @@ public sealed partial class AdminService
     {
         try
         {
-            return await AdminWriteAsync(actor, db => CreateDepartmentAsync(db, actor, input, ct), ct);
+            return await guard.WriteAsync(actor, db => CreateDepartmentAsync(db, actor, input, ct), ct);
         }
         catch (RefusedException e)
         {
@@ -52,18 +55,18 @@ public sealed partial class AdminService
             return AdminResult.Refused(errors);
         }
 
-        var department = new Department { Name = input.Name.Trim(), Code = input.Code.Trim().ToUpperInvariant(), WageSum = input.WageSum };
+        var department = new Department { Name = CleanName(input), Code = CleanCode(input), WageSum = input.WageSum };
         db.Departments.Add(department);
         await db.SaveChangesAsync(ct);
 
-        var (refusals, poolChanges) = await RebalanceOpenYearsAsync(db, ct);
+        var (refusals, poolChanges) = await LocalPools.RebalanceOpenYearsAsync(db, clock.GetUtcNow().Year, ct);
         if (refusals.Count > 0)
         {
             // The department is saved already (its pools need its id): throwing rolls the transaction back.
             throw new RefusedException(refusals);
         }
 
-        Audit(db, actor, AuditEntity.Department, department.Code, string.Join("; ",
+        audit.Record(db, actor, AuditEntity.Department, department.Code, string.Join("; ",
             [string.Format(AdminText.Audit_DepartmentCreated, department.Name, Money.Format(department.WageSum)), .. poolChanges]));
         await db.SaveChangesAsync(ct);
         return AdminResult.Ok;
@@ -75,7 +78,7 @@ public sealed partial class AdminService
     /// allocation would fall below what is already granted from its pool.
     /// </summary>
     public Task<AdminResult> UpdateDepartmentAsync(Actor actor, int departmentId, DepartmentInput input, CancellationToken ct = default) =>
-        AdminWriteAsync(actor, async db =>
+        guard.WriteAsync(actor, async db =>
         {
             var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == departmentId, ct);
             if (department is null)
@@ -90,8 +93,8 @@ public sealed partial class AdminService
             }
 
             var changes = new List<string>();
-            var name = input.Name.Trim();
-            var code = input.Code.Trim().ToUpperInvariant();
+            var name = CleanName(input);
+            var code = CleanCode(input);
             if (name != department.Name)
             {
                 changes.Add(string.Format(AdminText.Audit_Field, AdminText.Department_Name, department.Name, name));
@@ -108,7 +111,7 @@ public sealed partial class AdminService
             {
                 changes.Add(string.Format(AdminText.Audit_Field, AdminText.Department_WageSum, Money.Format(department.WageSum), Money.Format(input.WageSum)));
                 department.WageSum = input.WageSum;
-                var (refusals, poolChanges) = await RebalanceOpenYearsAsync(db, ct);
+                var (refusals, poolChanges) = await LocalPools.RebalanceOpenYearsAsync(db, clock.GetUtcNow().Year, ct);
                 if (refusals.Count > 0)
                 {
                     return AdminResult.Refused(refusals);
@@ -122,40 +125,23 @@ public sealed partial class AdminService
                 return AdminResult.Ok;
             }
 
-            Audit(db, actor, AuditEntity.Department, department.Code, string.Join("; ", changes));
+            audit.Record(db, actor, AuditEntity.Department, department.Code, string.Join("; ", changes));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
         }, ct);
 
-    private async Task<(List<string> Refusals, List<string> Changes)> RebalanceOpenYearsAsync(AppDbContext db, CancellationToken ct)
-    {
-        var departments = await db.Departments.ToListAsync(ct);
-        var currentYear = clock.GetUtcNow().Year;
-        var years = await db.BudgetYears.Include(y => y.Pools).Where(y => y.Year >= currentYear).OrderBy(y => y.Year).ToListAsync(ct);
-        var refusals = new List<string>();
-        var changes = new List<string>();
-        foreach (var year in years)
-        {
-            var (r, c) = await RebalanceAsync(db, year, departments, ct);
-            refusals.AddRange(r);
-            changes.AddRange(c);
-        }
-
-        return (refusals, changes);
-    }
-
     private static async Task<List<string>> ValidateDepartmentAsync(AppDbContext db, DepartmentInput input, int? existingId, CancellationToken ct)
     {
         var errors = new List<string>();
-        var name = input.Name.Trim();
-        var code = input.Code.Trim().ToUpperInvariant();
+        var name = CleanName(input);
+        var code = CleanCode(input);
         if (name.Length == 0)
         {
             errors.Add(AdminText.Department_NameRequired);
         }
-        else if (name.Length > DepartmentNameMax)
+        else if (name.Length > Limits.DepartmentNameMax)
         {
-            errors.Add(string.Format(AdminText.Department_NameTooLong, DepartmentNameMax));
+            errors.Add(string.Format(AdminText.Department_NameTooLong, Limits.DepartmentNameMax));
         }
         else if (await db.Departments.AnyAsync(d => d.Name == name && d.Id != existingId, ct))
         {
@@ -182,4 +168,8 @@ public sealed partial class AdminService
 
         return errors;
     }
+
+    private static string CleanName(DepartmentInput input) => Text.Clean(input.Name);
+
+    private static string CleanCode(DepartmentInput input) => Text.Clean(input.Code).ToUpperInvariant();
 }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Features.Admin;
 
-public sealed partial class AdminService
+/// <summary>Links single sign-on identities to local users (<see cref="OidcSignIn"/>).</summary>
+public sealed class ExternalUserLinker(DbWriter writer, AdminUserManagers userManagers, AdminAudit audit)
 {
     /// <summary>
     /// The local user for a single sign-on: found by its provider login, else by e-mail (and linked),
@@ -15,7 +16,7 @@ public sealed partial class AdminService
     /// department, so they are updated at each sign-in; every change is audited. A deactivated
     /// user stays out.
     /// </summary>
-    public Task<(AppUser? User, OidcRefusal? Refusal)> ProvisionExternalUserAsync(OidcMapping mapping, CancellationToken ct = default) =>
+    public Task<(AppUser? User, OidcRefusal? Refusal)> ProvisionAsync(OidcMapping mapping, CancellationToken ct = default) =>
         writer.WriteAsync<(AppUser?, OidcRefusal?)>(async db =>
         {
             if (!mapping.Succeeded)
@@ -35,7 +36,7 @@ public sealed partial class AdminService
 
             var role = mapping.Role!.Value;
             var login = new UserLoginInfo(OidcOptions.Scheme, mapping.Subject, AdminText.Oidc_Provider);
-            using var users = UsersFor(db);
+            using var users = userManagers.For(db);
             var user = await users.FindByLoginAsync(login.LoginProvider, login.ProviderKey) ?? await users.FindByEmailAsync(mapping.Email);
             var changes = new List<string>();
             if (user is null)
@@ -45,12 +46,12 @@ public sealed partial class AdminService
                     UserName = mapping.Email,
                     Email = mapping.Email,
                     EmailConfirmed = true,
-                    DisplayName = Truncate(mapping.Name),
+                    DisplayName = DisplayName(mapping.Name),
                     Role = role,
                     DepartmentId = departmentId,
                 };
-                Check(await users.CreateAsync(user));
-                changes.Add(string.Format(AdminText.Audit_UserCreated, user.DisplayName, role.Label(), await DepartmentNameAsync(db, departmentId, ct)));
+                AdminUserManagers.Check(await users.CreateAsync(user));
+                changes.Add(string.Format(AdminText.Audit_UserCreated, user.DisplayName, role.Label(), await AdminAudit.DepartmentNameAsync(db, departmentId, ct)));
             }
             else if (!user.IsActive)
             {
@@ -71,44 +72,33 @@ public sealed partial class AdminService
                 if (user.DepartmentId != departmentId)
                 {
                     changes.Add(string.Format(AdminText.Audit_Field, AdminText.User_Department,
-                        await DepartmentNameAsync(db, user.DepartmentId, ct), await DepartmentNameAsync(db, departmentId, ct)));
+                        await AdminAudit.DepartmentNameAsync(db, user.DepartmentId, ct), await AdminAudit.DepartmentNameAsync(db, departmentId, ct)));
                 }
 
                 user.Role = role;
                 user.DepartmentId = departmentId;
-                Check(await users.UpdateSecurityStampAsync(user));
+                AdminUserManagers.Check(await users.UpdateSecurityStampAsync(user));
             }
 
             if ((await users.GetLoginsAsync(user)).All(l => l.LoginProvider != login.LoginProvider))
             {
-                Check(await users.AddLoginAsync(user, login));
+                AdminUserManagers.Check(await users.AddLoginAsync(user, login));
                 changes.Add(AdminText.Audit_LoginLinked);
             }
 
             if (changes.Count > 0)
             {
-                db.AdminAudit.Add(new AdminAuditEntry
-                {
-                    At = clock.GetUtcNow().UtcDateTime,
-                    ActorUserId = SystemActorId,
-                    ActorName = AdminText.Oidc_Provider,
-                    Entity = AuditEntity.User,
-                    EntityKey = user.Email ?? user.Id,
-                    Change = string.Join("; ", changes),
-                });
+                audit.RecordSystem(db, AdminText.Oidc_Provider, AuditEntity.User, user.Email ?? user.Id, string.Join("; ", changes));
                 await db.SaveChangesAsync(ct);
             }
 
             return (user, null);
         }, ct);
 
-    private static string Truncate(string name) => name.Length <= NameMax ? name : name[..NameMax];
-
-    private static void Check(IdentityResult result)
+    /// <summary>The provider's name is stored as a typed one would be: cleaned, and cut to the limit rather than refused.</summary>
+    private static string DisplayName(string name)
     {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Description)));
-        }
+        var clean = Text.Clean(name);
+        return clean.Length <= Limits.UserNameMax ? clean : clean[..Limits.UserNameMax];
     }
 }

@@ -3,39 +3,30 @@ using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Resources;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InnovationCases.Features.Admin;
 
 /// <summary>
-/// Users, departments, budget years and pools. Every command checks on the server that the actor
-/// is an active administrator (whatever the UI shows), and stores its change together with an
-/// <see cref="AdminAuditEntry"/> in one <see cref="DbWriter"/> transaction.
+/// Users: create, change role and department, deactivate, reset passwords, and the first
+/// administrator. Every command by a person is guarded by <see cref="AdminGuard"/> and audited in
+/// its transaction; display names are cleaned with <see cref="Text.Clean"/> before they are checked
+/// and stored.
 /// </summary>
-public sealed partial class AdminService(
-    IDbContextFactory<AppDbContext> dbFactory,
+public sealed class UserAdmin(
+    AdminGuard guard,
+    AdminAudit audit,
+    AdminUserManagers userManagers,
     DbWriter writer,
-    TimeProvider clock,
-    IServiceProvider services,
-    IOptions<IdentityOptions> identityOptions,
-    IPasswordHasher<AppUser> passwordHasher,
-    IEnumerable<IUserValidator<AppUser>> userValidators,
-    IEnumerable<IPasswordValidator<AppUser>> passwordValidators,
     ILookupNormalizer normalizer,
-    IdentityErrorDescriber identityErrors,
-    ILogger<UserManager<AppUser>> userManagerLogger)
+    TimeProvider clock)
 {
-    public const int NameMax = 100;
     public const int EmailMax = 256;
-    public const string SystemActorId = "system";
 
     /// <summary>All users, active first.</summary>
     public async Task<IReadOnlyList<UserRow>> GetUsersAsync(Actor actor, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await DemandAdminAsync(db, actor, ct);
+        await using var db = await guard.OpenReadAsync(actor, ct);
         var departments = await db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var external = (await db.UserLogins.Select(l => l.UserId).Distinct().ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow();
@@ -51,7 +42,7 @@ public sealed partial class AdminService(
 
     /// <summary>Creates a user with an initial password the admin hands over.</summary>
     public Task<AdminResult> CreateUserAsync(Actor actor, UserInput input, CancellationToken ct = default) =>
-        AdminWriteAsync(actor, async db =>
+        guard.WriteAsync(actor, async db =>
         {
             var errors = await ValidateUserAsync(db, input, ct);
             if (string.IsNullOrWhiteSpace(input.Password))
@@ -70,26 +61,26 @@ public sealed partial class AdminService(
                 UserName = email,
                 Email = email,
                 EmailConfirmed = true,
-                DisplayName = input.DisplayName.Trim(),
+                DisplayName = Text.Clean(input.DisplayName),
                 Role = input.Role,
                 DepartmentId = input.DepartmentId,
             };
-            using var users = UsersFor(db);
+            using var users = userManagers.For(db);
             var created = await users.CreateAsync(user, input.Password);
             if (!created.Succeeded)
             {
                 return AdminResult.Refused(created.Errors.Select(e => e.Description));
             }
 
-            Audit(db, actor, AuditEntity.User, email, string.Format(AdminText.Audit_UserCreated,
-                user.DisplayName, user.Role.Label(), await DepartmentNameAsync(db, user.DepartmentId, ct)));
+            audit.Record(db, actor, AuditEntity.User, email, string.Format(AdminText.Audit_UserCreated,
+                user.DisplayName, user.Role.Label(), await AdminAudit.DepartmentNameAsync(db, user.DepartmentId, ct)));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
         }, ct);
 
     /// <summary>Changes name, role and department. A changed role or department ends the user's open sessions (new security stamp).</summary>
     public Task<AdminResult> UpdateUserAsync(Actor actor, string userId, UserInput input, CancellationToken ct = default) =>
-        AdminWriteAsync(actor, async db =>
+        guard.WriteAsync(actor, async db =>
         {
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
             if (user is null)
@@ -109,7 +100,7 @@ public sealed partial class AdminService(
             }
 
             var changes = new List<string>();
-            var name = input.DisplayName.Trim();
+            var name = Text.Clean(input.DisplayName);
             if (name != user.DisplayName)
             {
                 changes.Add(string.Format(AdminText.Audit_Field, AdminText.User_Name, user.DisplayName, name));
@@ -126,7 +117,7 @@ public sealed partial class AdminService(
             if (user.DepartmentId != input.DepartmentId)
             {
                 changes.Add(string.Format(AdminText.Audit_Field, AdminText.User_Department,
-                    await DepartmentNameAsync(db, user.DepartmentId, ct), await DepartmentNameAsync(db, input.DepartmentId, ct)));
+                    await AdminAudit.DepartmentNameAsync(db, user.DepartmentId, ct), await AdminAudit.DepartmentNameAsync(db, input.DepartmentId, ct)));
                 user.DepartmentId = input.DepartmentId;
             }
 
@@ -135,14 +126,11 @@ public sealed partial class AdminService(
                 return AdminResult.Ok;
             }
 
-            using var users = UsersFor(db);
+            using var users = userManagers.For(db);
             var updated = accessChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
-            if (!updated.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join(", ", updated.Errors.Select(e => e.Description)));
-            }
+            AdminUserManagers.Check(updated);
 
-            Audit(db, actor, AuditEntity.User, user.Email ?? user.Id, string.Join("; ", changes));
+            audit.Record(db, actor, AuditEntity.User, user.Email ?? user.Id, string.Join("; ", changes));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
         }, ct);
@@ -152,7 +140,7 @@ public sealed partial class AdminService(
     /// also renews the security stamp, so open circuits are thrown out at the next revalidation.
     /// </summary>
     public Task<AdminResult> SetActiveAsync(Actor actor, string userId, bool active, CancellationToken ct = default) =>
-        AdminWriteAsync(actor, async db =>
+        guard.WriteAsync(actor, async db =>
         {
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
             if (user is null)
@@ -171,21 +159,18 @@ public sealed partial class AdminService(
             }
 
             user.IsActive = active;
-            using var users = UsersFor(db);
+            using var users = userManagers.For(db);
             var updated = await users.UpdateSecurityStampAsync(user);
-            if (!updated.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join(", ", updated.Errors.Select(e => e.Description)));
-            }
+            AdminUserManagers.Check(updated);
 
-            Audit(db, actor, AuditEntity.User, user.Email ?? user.Id, active ? AdminText.Audit_UserReactivated : AdminText.Audit_UserDeactivated);
+            audit.Record(db, actor, AuditEntity.User, user.Email ?? user.Id, active ? AdminText.Audit_UserReactivated : AdminText.Audit_UserDeactivated);
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
         }, ct);
 
     /// <summary>Sets a new password (and lifts a lockout); the user's open sessions end.</summary>
     public Task<AdminResult> ResetPasswordAsync(Actor actor, string userId, string newPassword, CancellationToken ct = default) =>
-        AdminWriteAsync(actor, async db =>
+        guard.WriteAsync(actor, async db =>
         {
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
             if (user is null)
@@ -198,7 +183,7 @@ public sealed partial class AdminService(
                 return AdminResult.Refused(AdminText.User_PasswordRequired);
             }
 
-            using var users = UsersFor(db);
+            using var users = userManagers.For(db);
             foreach (var validator in users.PasswordValidators)
             {
                 var valid = await validator.ValidateAsync(users, user, newPassword);
@@ -212,23 +197,12 @@ public sealed partial class AdminService(
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
             var updated = await users.UpdateSecurityStampAsync(user);
-            if (!updated.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join(", ", updated.Errors.Select(e => e.Description)));
-            }
+            AdminUserManagers.Check(updated);
 
-            Audit(db, actor, AuditEntity.User, user.Email ?? user.Id, AdminText.Audit_PasswordReset);
+            audit.Record(db, actor, AuditEntity.User, user.Email ?? user.Id, AdminText.Audit_PasswordReset);
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
         }, ct);
-
-    /// <summary>The newest audit entries first.</summary>
-    public async Task<IReadOnlyList<AdminAuditEntry>> GetAuditAsync(Actor actor, int take = 500, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await DemandAdminAsync(db, actor, ct);
-        return await db.AdminAudit.AsNoTracking().OrderByDescending(a => a.Id).Take(take).ToListAsync(ct);
-    }
 
     /// <summary>
     /// Creates an administrator without a signed-in actor: the production bootstrap (configuration or
@@ -250,53 +224,19 @@ public sealed partial class AdminService(
                 return AdminResult.Refused(errors);
             }
 
-            var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true, DisplayName = input.DisplayName.Trim(), Role = Role.Admin };
-            using var users = UsersFor(db);
+            var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true, DisplayName = Text.Clean(input.DisplayName), Role = Role.Admin };
+            using var users = userManagers.For(db);
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
                 return AdminResult.Refused(created.Errors.Select(e => e.Description));
             }
 
-            db.AdminAudit.Add(new AdminAuditEntry
-            {
-                At = clock.GetUtcNow().UtcDateTime,
-                ActorUserId = SystemActorId,
-                ActorName = source,
-                Entity = AuditEntity.User,
-                EntityKey = user.Email!,
-                Change = string.Format(AdminText.Audit_UserCreated, user.DisplayName, Role.Admin.Label(), AdminText.None),
-            });
+            audit.RecordSystem(db, source, AuditEntity.User, user.Email!,
+                string.Format(AdminText.Audit_UserCreated, user.DisplayName, Role.Admin.Label(), AdminText.None));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
         }, ct);
-
-    /// <summary>Runs a command for an administrator: refused before anything is read when the actor is not one.</summary>
-    private Task<AdminResult> AdminWriteAsync(Actor actor, Func<AppDbContext, Task<AdminResult>> work, CancellationToken ct) =>
-        writer.WriteAsync(async db =>
-        {
-            if (!await IsActiveAdminAsync(db, actor, ct))
-            {
-                return AdminResult.Refused(AdminText.NotAdmin);
-            }
-
-            return await work(db);
-        }, ct);
-
-    /// <summary>
-    /// The actor's claims say Admin, and the database agrees now: a cookie issued before a demotion
-    /// or deactivation is not enough.
-    /// </summary>
-    private static async Task<bool> IsActiveAdminAsync(AppDbContext db, Actor actor, CancellationToken ct) =>
-        actor.Role == Role.Admin && await db.Users.AnyAsync(u => u.Id == actor.UserId && u.IsActive && u.Role == Role.Admin, ct);
-
-    private static async Task DemandAdminAsync(AppDbContext db, Actor actor, CancellationToken ct)
-    {
-        if (!await IsActiveAdminAsync(db, actor, ct))
-        {
-            throw new UnauthorizedAccessException(AdminText.NotAdmin);
-        }
-    }
 
     private async Task<List<string>> ValidateUserAsync(AppDbContext db, UserInput input, CancellationToken ct, string? existingUserId = null)
     {
@@ -322,14 +262,14 @@ public sealed partial class AdminService(
             }
         }
 
-        var name = input.DisplayName.Trim();
+        var name = Text.Clean(input.DisplayName);
         if (name.Length == 0)
         {
             errors.Add(AdminText.User_NameRequired);
         }
-        else if (name.Length > NameMax)
+        else if (name.Length > Limits.UserNameMax)
         {
-            errors.Add(string.Format(AdminText.User_NameTooLong, NameMax));
+            errors.Add(string.Format(AdminText.User_NameTooLong, Limits.UserNameMax));
         }
 
         if (!Enum.IsDefined(input.Role))
@@ -348,30 +288,4 @@ public sealed partial class AdminService(
 
         return errors;
     }
-
-    /// <summary>A user manager on the writer's context, so the user change and its audit entry share one transaction.</summary>
-    private UserManager<AppUser> UsersFor(AppDbContext db) => new(
-        new UserStore<AppUser>(db, identityErrors),
-        identityOptions,
-        passwordHasher,
-        userValidators,
-        passwordValidators,
-        normalizer,
-        identityErrors,
-        services,
-        userManagerLogger);
-
-    private void Audit(AppDbContext db, Actor actor, string entity, string key, string change) =>
-        db.AdminAudit.Add(new AdminAuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorUserId = actor.UserId,
-            ActorName = actor.Name,
-            Entity = entity,
-            EntityKey = key,
-            Change = change,
-        });
-
-    private static async Task<string> DepartmentNameAsync(AppDbContext db, int? id, CancellationToken ct) =>
-        id is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) ?? "?" : AdminText.None;
 }

@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Features.Admin;
 
-public sealed partial class AdminService
+/// <summary>
+/// Budget years and their pools: the cross-cutting pool and one local pool per department, split by
+/// the wage-sum key. Every command is guarded by <see cref="AdminGuard"/> and audited in its transaction.
+/// </summary>
+public sealed class BudgetAdmin(AdminGuard guard, AdminAudit audit, TimeProvider clock)
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
@@ -13,8 +17,7 @@ public sealed partial class AdminService
     /// <summary>Budget years, newest first, with each pool's budget and what is granted from it.</summary>
     public async Task<IReadOnlyList<BudgetYearRow>> GetBudgetYearsAsync(Actor actor, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await DemandAdminAsync(db, actor, ct);
+        await using var db = await guard.OpenReadAsync(actor, ct);
         var years = await db.BudgetYears.AsNoTracking().Include(y => y.Pools).ThenInclude(p => p.Department)
             .OrderByDescending(y => y.Year).ToListAsync(ct);
         var rows = new List<BudgetYearRow>();
@@ -34,7 +37,7 @@ public sealed partial class AdminService
 
     /// <summary>Creates a budget year with its cross-cutting pool and one local pool per department, split by the wage-sum key.</summary>
     public Task<AdminResult> CreateBudgetYearAsync(Actor actor, BudgetYearInput input, CancellationToken ct = default) =>
-        AdminWriteAsync(actor, async db =>
+        guard.WriteAsync(actor, async db =>
         {
             var errors = ValidateBudgets(input.CrossCuttingBudget, input.LocalFundsTotal);
             if (input.Year is < MinYear or > MaxYear)
@@ -61,7 +64,7 @@ public sealed partial class AdminService
             }
 
             db.BudgetYears.Add(year);
-            Audit(db, actor, AuditEntity.BudgetYear, input.Year.ToString(Money.Danish), string.Format(AdminText.Audit_BudgetYearCreated,
+            audit.Record(db, actor, AuditEntity.BudgetYear, input.Year.ToString(Money.Danish), string.Format(AdminText.Audit_BudgetYearCreated,
                 Money.Format(input.CrossCuttingBudget), Money.Format(input.LocalFundsTotal)));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
@@ -72,7 +75,7 @@ public sealed partial class AdminService
     /// below what is already granted from it.
     /// </summary>
     public Task<AdminResult> UpdateBudgetYearAsync(Actor actor, int yearNumber, long crossCutting, long localTotal, CancellationToken ct = default) =>
-        AdminWriteAsync(actor, async db =>
+        guard.WriteAsync(actor, async db =>
         {
             var year = await db.BudgetYears.Include(y => y.Pools).SingleOrDefaultAsync(y => y.Year == yearNumber, ct);
             if (year is null)
@@ -114,7 +117,7 @@ public sealed partial class AdminService
                 changes.Add(string.Format(AdminText.Audit_Field, AdminText.Budget_LocalTotal, Money.Format(year.LocalFundsTotal), Money.Format(localTotal)));
                 year.LocalFundsTotal = localTotal;
                 var departments = await db.Departments.ToListAsync(ct);
-                var (refusals, poolChanges) = await RebalanceAsync(db, year, departments, ct);
+                var (refusals, poolChanges) = await LocalPools.RebalanceAsync(db, year, departments, ct);
                 errors.AddRange(refusals);
                 changes.AddRange(poolChanges);
             }
@@ -129,7 +132,7 @@ public sealed partial class AdminService
                 return AdminResult.Ok;
             }
 
-            Audit(db, actor, AuditEntity.BudgetYear, year.Year.ToString(Money.Danish), string.Join("; ", changes));
+            audit.Record(db, actor, AuditEntity.BudgetYear, year.Year.ToString(Money.Danish), string.Join("; ", changes));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
         }, ct);
@@ -151,45 +154,5 @@ public sealed partial class AdminService
         }
 
         return errors;
-    }
-
-    /// <summary>
-    /// Sets every local pool of <paramref name="year"/> to the department's share of the key (creating
-    /// missing pools). Returns a Danish refusal for each pool whose new budget would fall below what is
-    /// already granted from it, and the changes for the audit entry.
-    /// </summary>
-    private static async Task<(List<string> Refusals, List<string> Changes)> RebalanceAsync(
-        AppDbContext db, BudgetYear year, IReadOnlyList<Department> departments, CancellationToken ct)
-    {
-        var refusals = new List<string>();
-        var changes = new List<string>();
-        var shares = LocalFundsKey.Allocate(year.LocalFundsTotal, departments.Select(d => (d.Id, d.WageSum)).ToList());
-        foreach (var d in departments.OrderBy(d => d.Id))
-        {
-            var allocation = shares[d.Id];
-            var pool = year.Pools.SingleOrDefault(p => p.Kind == PoolKind.LocalFunds && p.DepartmentId == d.Id);
-            if (pool is null)
-            {
-                year.Pools.Add(new Pool { Year = year.Year, Kind = PoolKind.LocalFunds, DepartmentId = d.Id, Budget = allocation });
-                changes.Add(string.Format(AdminText.Audit_PoolBudget, year.Year, d.Name, Money.Format(0), Money.Format(allocation)));
-                continue;
-            }
-
-            if (pool.Budget == allocation)
-            {
-                continue;
-            }
-
-            var granted = pool.Id == 0 ? 0 : await db.ConsumedAsync(pool.Id, ct);
-            if (allocation < granted)
-            {
-                refusals.Add(string.Format(AdminText.Budget_LocalBelowGranted, d.Name, year.Year, Money.Format(allocation), Money.Format(granted)));
-            }
-
-            changes.Add(string.Format(AdminText.Audit_PoolBudget, year.Year, d.Name, Money.Format(pool.Budget), Money.Format(allocation)));
-            pool.Budget = allocation;
-        }
-
-        return (refusals, changes);
     }
 }

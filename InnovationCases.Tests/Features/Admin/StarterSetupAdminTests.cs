@@ -6,26 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Admin;
 
-/// <summary>A first start in production: the bootstrap admin loads the seed's set-up in one step.</summary>
-public sealed class StarterSetupTests
+/// <summary>A first start in production: the bootstrap admin loads the seed's set-up in one step (<see cref="StarterSetupAdmin"/>).</summary>
+public sealed class StarterSetupAdminTests
 {
-    private static TestApp EmptyInstallation()
-    {
-        var app = new TestApp(demoData: false);
-        app.Settings["Bootstrap:AdminEmail"] = "it@aarhus.example";
-        app.Settings["Bootstrap:AdminPassword"] = "Foerste-Admin-2026";
-        app.Settings["Bootstrap:AdminName"] = "IT-drift";
-        return app;
-    }
-
     private static Dictionary<string, long> WageSums() => StarterSetup.Departments.ToDictionary(d => d.Code, _ => 1_000_000_000L);
 
     [Fact]
     public async Task An_empty_installation_gets_six_departments_and_this_years_pools_split_by_the_wage_sums_and_audited()
     {
-        using var app = EmptyInstallation();
-        var admin = await app.ActorAsync("it@aarhus.example");
-        var service = app.AppServices.GetRequiredService<AdminService>();
+        using var app = AdminTestData.EmptyInstallation();
+        var admin = await app.ActorAsync(AdminTestData.BootstrapAdmin);
+        var service = app.AppServices.GetRequiredService<StarterSetupAdmin>();
         Assert.True(await service.IsEmptyInstallationAsync(admin));
         var wageSums = WageSums();
         wageSums["MBU"] = 5_000_000_000;
@@ -52,9 +43,9 @@ public sealed class StarterSetupTests
     [Fact]
     public async Task The_starter_setup_is_refused_once_departments_exist()
     {
-        using var app = EmptyInstallation();
-        var admin = await app.ActorAsync("it@aarhus.example");
-        var service = app.AppServices.GetRequiredService<AdminService>();
+        using var app = AdminTestData.EmptyInstallation();
+        var admin = await app.ActorAsync(AdminTestData.BootstrapAdmin);
+        var service = app.AppServices.GetRequiredService<StarterSetupAdmin>();
         Assert.True((await service.LoadStarterSetupAsync(admin, WageSums())).Succeeded);
 
         var again = await service.LoadStarterSetupAsync(admin, WageSums());
@@ -67,9 +58,9 @@ public sealed class StarterSetupTests
     [Fact]
     public async Task A_negative_wage_sum_or_a_non_admin_is_refused_and_nothing_is_stored()
     {
-        using var app = EmptyInstallation();
-        var admin = await app.ActorAsync("it@aarhus.example");
-        var service = app.AppServices.GetRequiredService<AdminService>();
+        using var app = AdminTestData.EmptyInstallation();
+        var admin = await app.ActorAsync(AdminTestData.BootstrapAdmin);
+        var service = app.AppServices.GetRequiredService<StarterSetupAdmin>();
         var wageSums = WageSums();
         wageSums["MKB"] = -1;
 

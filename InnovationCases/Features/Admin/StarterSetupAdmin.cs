@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Features.Admin;
 
-public sealed partial class AdminService
+/// <summary>The one-step set-up of a new, empty installation (<see cref="StarterSetup"/>).</summary>
+public sealed class StarterSetupAdmin(AdminGuard guard, AdminAudit audit, TimeProvider clock)
 {
     /// <summary>True while there are no departments and no budget years: the moment to offer the starter set-up.</summary>
     public async Task<bool> IsEmptyInstallationAsync(Actor actor, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await DemandAdminAsync(db, actor, ct);
+        await using var db = await guard.OpenReadAsync(actor, ct);
         return !await db.Departments.AnyAsync(ct) && !await db.BudgetYears.AnyAsync(ct);
     }
 
@@ -21,7 +21,7 @@ public sealed partial class AdminService
     /// installation; no demo cases, no demo accounts. Each department and the budget year is audited.
     /// </summary>
     public Task<AdminResult> LoadStarterSetupAsync(Actor actor, IReadOnlyDictionary<string, long> wageSums, CancellationToken ct = default) =>
-        AdminWriteAsync(actor, async db =>
+        guard.WriteAsync(actor, async db =>
         {
             if (await db.Departments.AnyAsync(ct) || await db.BudgetYears.AnyAsync(ct))
             {
@@ -47,10 +47,10 @@ public sealed partial class AdminService
             db.BudgetYears.Add(StarterSetup.CreateBudgetYear(year, departments));
             foreach (var d in departments)
             {
-                Audit(db, actor, AuditEntity.Department, d.Code, string.Format(AdminText.Audit_DepartmentCreated, d.Name, Money.Format(d.WageSum)));
+                audit.Record(db, actor, AuditEntity.Department, d.Code, string.Format(AdminText.Audit_DepartmentCreated, d.Name, Money.Format(d.WageSum)));
             }
 
-            Audit(db, actor, AuditEntity.BudgetYear, year.ToString(Money.Danish), string.Format(AdminText.Audit_BudgetYearCreated,
+            audit.Record(db, actor, AuditEntity.BudgetYear, year.ToString(Money.Danish), string.Format(AdminText.Audit_BudgetYearCreated,
                 Money.Format(StarterSetup.CrossCuttingBudget), Money.Format(StarterSetup.LocalFundsTotal)));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
