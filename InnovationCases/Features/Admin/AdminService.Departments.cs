@@ -130,7 +130,7 @@ public sealed partial class AdminService
     private async Task<(List<string> Refusals, List<string> Changes)> RebalanceOpenYearsAsync(AppDbContext db, CancellationToken ct)
     {
         var departments = await db.Departments.ToListAsync(ct);
-        var currentYear = clock.GetUtcNow().Year;
+        var currentYear = DanishTime.Today(clock.GetUtcNow()).Year;
         var years = await db.BudgetYears.Include(y => y.Pools).Where(y => y.Year >= currentYear).OrderBy(y => y.Year).ToListAsync(ct);
         var refusals = new List<string>();
         var changes = new List<string>();
