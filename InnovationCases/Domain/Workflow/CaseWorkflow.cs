@@ -197,7 +197,7 @@ public sealed partial class CaseWorkflow
 
     private EffectReport FinalReport(string? lessons, long realised, string? narrative, bool? livesOn) => new()
     {
-        Year = _ctx.Now.Year,
+        Year = _ctx.Today.Year,
         RealisedAnnualGain = realised,
         Narrative = narrative?.Trim() ?? "",
         LessonsLearned = lessons?.Trim() ?? "",

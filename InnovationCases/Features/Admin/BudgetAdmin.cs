@@ -138,7 +138,7 @@ public sealed class BudgetAdmin(AdminGuard guard, AdminAudit audit, TimeProvider
         }, ct);
 
     /// <summary>Past budget years are history: their grants were checked against the budgets they had.</summary>
-    private bool IsOpen(int year) => year >= clock.GetUtcNow().Year;
+    private bool IsOpen(int year) => year >= DanishTime.Today(clock.GetUtcNow()).Year;
 
     private static List<string> ValidateBudgets(long crossCutting, long localTotal)
     {

@@ -59,7 +59,7 @@ public sealed class DepartmentAdmin(AdminGuard guard, AdminAudit audit, TimeProv
         db.Departments.Add(department);
         await db.SaveChangesAsync(ct);
 
-        var (refusals, poolChanges) = await LocalPools.RebalanceOpenYearsAsync(db, clock.GetUtcNow().Year, ct);
+        var (refusals, poolChanges) = await LocalPools.RebalanceOpenYearsAsync(db, DanishTime.Today(clock.GetUtcNow()).Year, ct);
         if (refusals.Count > 0)
         {
             // The department is saved already (its pools need its id): throwing rolls the transaction back.
@@ -111,7 +111,7 @@ public sealed class DepartmentAdmin(AdminGuard guard, AdminAudit audit, TimeProv
             {
                 changes.Add(string.Format(AdminText.Audit_Field, AdminText.Department_WageSum, Money.Format(department.WageSum), Money.Format(input.WageSum)));
                 department.WageSum = input.WageSum;
-                var (refusals, poolChanges) = await LocalPools.RebalanceOpenYearsAsync(db, clock.GetUtcNow().Year, ct);
+                var (refusals, poolChanges) = await LocalPools.RebalanceOpenYearsAsync(db, DanishTime.Today(clock.GetUtcNow()).Year, ct);
                 if (refusals.Count > 0)
                 {
                     return AdminResult.Refused(refusals);

@@ -43,7 +43,7 @@ public sealed class StarterSetupAdmin(AdminGuard guard, AdminAudit audit, TimePr
             db.Departments.AddRange(departments);
             await db.SaveChangesAsync(ct);
 
-            var year = clock.GetUtcNow().Year;
+            var year = DanishTime.Today(clock.GetUtcNow()).Year;
             db.BudgetYears.Add(StarterSetup.CreateBudgetYear(year, departments));
             foreach (var d in departments)
             {

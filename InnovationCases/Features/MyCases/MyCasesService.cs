@@ -21,6 +21,7 @@ public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, Db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var thisYear = DanishTime.Today(now).Year;
         var raw = await Mine(db, actor)
             .Select(c => new
             {
@@ -35,7 +36,7 @@ public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, Db
                 PoolKind = c.Pool!.Kind,
                 c.PeriodStart,
                 c.PeriodEnd,
-                HasReportThisYear = c.EffectReports.Any(r => r.Year == now.Year),
+                HasReportThisYear = c.EffectReports.Any(r => r.Year == thisYear),
             })
             .ToListAsync(ct);
         return raw
@@ -46,7 +47,7 @@ public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, Db
                 r.Title,
                 r.Stage,
                 Math.Max(0, (int)(now - r.StageChangedAt).TotalDays),
-                NextStep(r.Stage, r.PoolKind, r.RecommendedAmount, BusinessCase.IsMultiYear(r.PeriodStart, r.PeriodEnd), r.HasReportThisYear, now.Year),
+                NextStep(r.Stage, r.PoolKind, r.RecommendedAmount, BusinessCase.IsMultiYear(r.PeriodStart, r.PeriodEnd), r.HasReportThisYear, thisYear),
                 r.RequestedAmount,
                 r.GrantedAmount,
                 !actor.FollowsDepartmentCases() || r.LeadDepartmentId == actor.DepartmentId))

@@ -33,4 +33,18 @@ public sealed class CaseTimelineTests : BunitTestContext
         Assert.Contains("Uddyb gevinsten.", items[1].TextContent);
         Assert.Contains("Sara Lund", items[1].TextContent);
     }
+
+    [Fact]
+    public void Event_times_are_shown_on_the_Danish_clock_not_the_servers()
+    {
+        var created = new CaseEvent
+        {
+            Id = 1, Kind = CaseEventKind.Created, ToStage = Stage.Submitted, ActorUserId = "u", ActorName = "Jonas Kjær",
+            At = new DateTime(2026, 7, 1, 10, 0, 0, DateTimeKind.Utc),
+        };
+
+        var cut = Render<CaseTimeline>(p => p.Add(x => x.Events, new[] { created }));
+
+        Assert.Contains("01.07.2026 12.00", cut.Find("[data-event] .timeline__meta").TextContent); // summer time, UTC+2
+    }
 }

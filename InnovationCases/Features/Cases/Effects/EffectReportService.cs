@@ -30,7 +30,7 @@ public sealed class EffectReportService(CaseChangePipeline changes)
             }
 
             var now = scope.Now;
-            var errors = Validate(input, now.Year);
+            var errors = Validate(input, DanishTime.Today(now).Year);
             if (errors.Count == 0 && await db.EffectReports.AnyAsync(r => r.CaseId == c.Id && r.Year == input.Year && !r.IsFinal, ct))
             {
                 errors = new Dictionary<string, string> { [nameof(input.Year)] = string.Format(CaseText.Effect_YearExists, input.Year) };

@@ -30,7 +30,7 @@ public sealed class IntakeService(
     /// <summary>A new application for the actor: department staff apply for their own department.</summary>
     public CaseApplication NewApplication(Actor actor, IntakeLookups lookups)
     {
-        var year = clock.GetUtcNow().Year;
+        var year = DanishTime.Today(clock.GetUtcNow()).Year;
         var a = new CaseApplication
         {
             BudgetYear = lookups.Years.Contains(year) ? year : lookups.Years.LastOrDefault(),
@@ -150,7 +150,7 @@ public sealed class IntakeService(
             var now = scope.Now;
             var c = new InnovationCase
             {
-                CaseNumber = await CaseNumbers.NextAsync(db, now.Year, ct),
+                CaseNumber = await CaseNumbers.NextAsync(db, DanishTime.Today(now).Year, ct),
                 Stage = Stage.Submitted,
                 SubmittedAt = now,
                 StageChangedAt = now,
