@@ -1,7 +1,7 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
-using InnovationCases.Features.Cases;
+using InnovationCases.Features.Moves;
 using InnovationCases.Setup;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,8 +52,8 @@ public static class CrashDrill
             var version = c.Version;
             for (var m = 0; ; m++)
             {
-                var (trigger, data) = m % 2 == 0 ? (Trigger.SendBack, new TransitionData { Reason = "Igen." }) : (Trigger.Screen, (TransitionData?)null);
-                var result = await workflow.FireAsync(c.Number, trigger, data, caseworker, version);
+                MoveData data = m % 2 == 0 ? new SendBackData("Igen.") : new ScreenData();
+                var result = await workflow.FireAsync(c.Number, data, caseworker, version);
                 if (result is not MoveResult.Moved moved)
                 {
                     Console.WriteLine($"refused {c.Number} {result}");

@@ -1,7 +1,7 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
-using InnovationCases.Features.Cases;
+using InnovationCases.Features.Moves;
 using InnovationCases.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +31,8 @@ public sealed class DatabaseBackupTests : IDisposable
             var version = c.Version;
             for (var m = 0; !stop.IsCancellationRequested && m < 2000; m++)
             {
-                var (trigger, data) = m % 2 == 0 ? (Trigger.Screen, (TransitionData?)null) : (Trigger.SendBack, new TransitionData { Reason = "Igen." });
-                version = Assert.IsType<MoveResult.Moved>(await workflow.FireAsync(c.CaseNumber, trigger, data, caseworker, version)).Version;
+                MoveData data = m % 2 == 0 ? new ScreenData() : new SendBackData("Igen.");
+                version = Assert.IsType<MoveResult.Moved>(await workflow.FireAsync(c.CaseNumber, data, caseworker, version)).Version;
                 firstMoves.TrySetResult();
             }
 

@@ -40,7 +40,7 @@ public sealed class OidcEmailVerifiedTests : IClassFixture<AccountAppFixture>
 
         Assert.Equal(OidcRefusal.UnverifiedEmail, refusal);
         Assert.False(string.IsNullOrWhiteSpace(OidcRefusal.UnverifiedEmail.Message()));
-        Assert.NotEqual(Resources.AdminText.Oidc_Failed, OidcRefusal.UnverifiedEmail.Message());
+        Assert.NotEqual(InnovationCases.Resources.AdminText.Oidc_Failed, OidcRefusal.UnverifiedEmail.Message());
     }
 
     [Fact]
