@@ -7,4 +7,5 @@ public enum CaseEventKind
     Edited,
     Assessed,
     EffectReported,
+    PersonalDataRemoved,
 }

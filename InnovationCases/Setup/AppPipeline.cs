@@ -6,6 +6,7 @@ using InnovationCases.Features.Reports;
 using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Account.SignIn;
 using InnovationCases.Features.Admin;
+using InnovationCases.Features.PersonalData;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -53,6 +54,7 @@ public static class AppPipeline
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapReportExports();
+        app.MapPersonalDataExport();
         app.MapOidcSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

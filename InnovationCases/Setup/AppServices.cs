@@ -17,6 +17,7 @@ using InnovationCases.Features.Learnings;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Moves;
 using InnovationCases.Features.MyCases;
+using InnovationCases.Features.PersonalData;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -107,6 +108,7 @@ public static class AppServices
         services.AddScoped<BudgetAdmin>();
         services.AddScoped<StarterSetupAdmin>();
         services.AddScoped<ExternalUserLinker>();
+        builder.AddPersonalData();
         services.AddBoard(builder.Configuration);
 
         // Applications, the case page, the grid, "Mine sager" and the knowledge bank

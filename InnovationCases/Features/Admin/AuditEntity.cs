@@ -7,4 +7,5 @@ public static class AuditEntity
     public const string Department = "Department";
     public const string BudgetYear = "BudgetYear";
     public const string SignIn = "SignIn";
+    public const string PersonalData = "PersonalData";
 }
