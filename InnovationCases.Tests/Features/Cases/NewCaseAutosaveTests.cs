@@ -3,7 +3,6 @@ using InnovationCases.Features.Cases.Intake;
 using InnovationCases.Features.Drafts;
 using InnovationCases.Tests.Features.Board;
 using InnovationCases.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -20,9 +19,16 @@ public sealed class NewCaseAutosaveTests : BoardBunitContext, IClassFixture<Boar
         Services.AddSingleton<IOptions<AutosaveOptions>>(Options.Create(new AutosaveOptions { Delay = TimeSpan.FromMilliseconds(100) }));
     }
 
+    private bool _popovers;
+
     private IRenderedComponent<NewCasePage> RenderPage()
     {
-        Render<MudPopoverProvider>();
+        if (!_popovers)
+        {
+            Render<MudPopoverProvider>();
+            _popovers = true;
+        }
+
         var page = Render<NewCasePage>();
         page.WaitForElement("[data-intake-form]");
         return page;
@@ -39,24 +45,20 @@ public sealed class NewCaseAutosaveTests : BoardBunitContext, IClassFixture<Boar
 
         Input(page, "Title").Change("Autogemt legeplads");
         page.WaitForAssertion(() => Assert.Contains("Kladde gemt kl.", page.Find("[data-autosave-status]").TextContent), TimeSpan.FromSeconds(15));
-        Input(page, "Summary").Change("Et resumé skrevet halvt");
-        page.WaitForAssertion(() => Assert.Contains("Et resumé skrevet halvt", DraftJson(mbu.UserId, "Autogemt legeplads")), TimeSpan.FromSeconds(15));
-
-        await using (var db = await App.DbAsync())
-        {
-            Assert.Equal(1, await db.Drafts.CountAsync(d => d.OwnerUserId == mbu.UserId && d.Title == "Autogemt legeplads"));
-        }
+        Input(page, "Title").Change("Autogemt legeplads med sensorer");
+        page.WaitForAssertion(() => Assert.Equal(["Autogemt legeplads med sensorer"], DraftTitles(mbu.UserId)), TimeSpan.FromSeconds(15));
 
         var nextVisit = RenderPage();
         var offer = nextVisit.Find("[data-draft-offer]");
         Assert.Contains("Du har en kladde fra", offer.TextContent);
-        Assert.Contains("Autogemt legeplads", offer.TextContent);
+        Assert.Contains("Autogemt legeplads med sensorer", offer.TextContent);
         Assert.Contains("cases/new?draft=", offer.QuerySelector("a")!.GetAttribute("href"));
     }
 
-    private string DraftJson(string userId, string title)
+    /// <summary>The user's drafts from this test: one, updated in place, not one per save.</summary>
+    private List<string> DraftTitles(string userId)
     {
         using var db = App.DbAsync().GetAwaiter().GetResult();
-        return db.Drafts.Where(d => d.OwnerUserId == userId && d.Title == title).Select(d => d.PayloadJson).FirstOrDefault() ?? "";
+        return db.Drafts.Where(d => d.OwnerUserId == userId && d.Title.StartsWith("Autogemt")).Select(d => d.Title).ToList();
     }
 }
