@@ -42,10 +42,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page on the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (its own cookies) with a page on the app, or on another app a test started.</summary>
+    public async Task<IPage> NewPageAsync(Uri? baseAddress = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "da-DK", ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = (baseAddress ?? BaseAddress).ToString(), Locale = "da-DK", ViewportSize = new() { Width = 1600, Height = 1000 } });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

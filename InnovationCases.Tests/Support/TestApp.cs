@@ -13,14 +13,24 @@ namespace InnovationCases.Tests.Support;
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ic-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    public TestApp(bool demoData = true, string environment = "Testing")
+    /// <param name="folder">
+    /// A folder to keep the database in, so that a second app can start on the first one's file (a
+    /// restart). The caller owns it and deletes it; by default each app gets a fresh folder it deletes.
+    /// </param>
+    public TestApp(bool demoData = true, string environment = "Testing", string? folder = null)
     {
         DemoData = demoData;
         Environment = environment;
+        _ownsFolder = folder is null;
+        _folder = folder ?? NewFolder();
         Directory.CreateDirectory(_folder);
     }
+
+    /// <summary>A fresh temp folder for a database (see the constructor's <c>folder</c>).</summary>
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "ic-tests", Guid.NewGuid().ToString("N"));
 
     public bool DemoData { get; }
     public string Environment { get; }
@@ -70,6 +80,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

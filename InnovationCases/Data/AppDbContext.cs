@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<ApplicationDraft> Drafts => Set<ApplicationDraft>();
+    public DbSet<TextDraft> TextDrafts => Set<TextDraft>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens: kept with the data, shared by every instance.</summary>

@@ -11,6 +11,7 @@ using InnovationCases.Features.Cases.Assessments;
 using InnovationCases.Features.Cases.Effects;
 using InnovationCases.Features.Cases.Grid;
 using InnovationCases.Features.Cases.Intake;
+using InnovationCases.Features.Drafts;
 using InnovationCases.Features.Cases.Page;
 using InnovationCases.Features.Dashboard;
 using InnovationCases.Features.Learnings;
@@ -113,6 +114,8 @@ public static class AppServices
 
         // Applications, the case page, the grid, "Mine sager" and the knowledge bank
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<TextDraftService>();
+        services.Configure<AutosaveOptions>(builder.Configuration.GetSection("Autosave"));
         services.AddSingleton<CaseEditService>();
         services.AddSingleton<CaseDetailsService>();
         services.AddSingleton<AssessmentService>();

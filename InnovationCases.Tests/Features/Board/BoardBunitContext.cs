@@ -4,6 +4,7 @@ using InnovationCases.Domain;
 using InnovationCases.Features.Account;
 using InnovationCases.Features.Board;
 using InnovationCases.Features.Cases;
+using InnovationCases.Features.Drafts;
 using InnovationCases.Features.Moves;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public abstract class BoardBunitContext : BunitTestContext
         Services.AddSingleton(app.GetRequiredService<BoardService>());
         Services.AddSingleton(app.GetRequiredService<BoardFeed>());
         Services.AddSingleton(app.GetRequiredService<CaseWorkflowService>());
+        Services.AddSingleton(app.GetRequiredService<TextDraftService>());
+        Services.AddSingleton<IOptions<AutosaveOptions>>(_ => Options.Create(new AutosaveOptions()));
         Services.AddSingleton<IOptions<BoardOptions>>(_ => Options.Create(Settings));
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<MoveRunner>();

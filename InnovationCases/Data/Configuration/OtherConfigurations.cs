@@ -92,6 +92,16 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<ApplicationD
     public void Configure(EntityTypeBuilder<ApplicationDraft> b) => b.HasIndex(d => d.OwnerUserId);
 }
 
+internal sealed class TextDraftConfiguration : IEntityTypeConfiguration<TextDraft>
+{
+    public void Configure(EntityTypeBuilder<TextDraft> b)
+    {
+        b.Property(d => d.CaseNumber).HasMaxLength(TextDraftLimits.KeyMax);
+        b.Property(d => d.FormKind).HasMaxLength(TextDraftLimits.KeyMax);
+        b.HasIndex(d => new { d.OwnerUserId, d.CaseNumber, d.FormKind }).IsUnique();
+    }
+}
+
 internal sealed class AdminAuditConfiguration : IEntityTypeConfiguration<AdminAuditEntry>
 {
     public void Configure(EntityTypeBuilder<AdminAuditEntry> b) => b.HasIndex(a => a.At);

@@ -179,6 +179,41 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("CaseNumberCounters");
                 });
 
+            modelBuilder.Entity("InnovationCases.Data.TextDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId", "CaseNumber", "FormKind")
+                        .IsUnique();
+
+                    b.ToTable("TextDrafts");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.Assessment", b =>
                 {
                     b.Property<int>("Id")
