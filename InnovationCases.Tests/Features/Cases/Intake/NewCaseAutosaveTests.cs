@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
-namespace InnovationCases.Tests.Features.Cases;
+namespace InnovationCases.Tests.Features.Cases.Intake;
 
 /// <summary>The application form saves its draft by itself, through IntakeService, on the demo database.</summary>
 public sealed class NewCaseAutosaveTests : BoardBunitContext, IClassFixture<BoardAppFixture>
