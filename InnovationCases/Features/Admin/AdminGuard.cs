@@ -47,6 +47,6 @@ public sealed class AdminGuard(IDbContextFactory<AppDbContext> dbFactory, DbWrit
     /// The actor's claims say Admin, and the database agrees now: a cookie issued before a demotion
     /// or deactivation is not enough.
     /// </summary>
-    private static async Task<bool> IsActiveAdminAsync(AppDbContext db, Actor actor, CancellationToken ct) =>
+    public static async Task<bool> IsActiveAdminAsync(AppDbContext db, Actor actor, CancellationToken ct) =>
         actor.Role == Role.Admin && await db.Users.AnyAsync(u => u.Id == actor.UserId && u.IsActive && u.Role == Role.Admin, ct);
 }

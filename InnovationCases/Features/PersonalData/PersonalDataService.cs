@@ -28,7 +28,7 @@ public sealed class PersonalDataService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsActiveAdminAsync(db, actor, ct))
+        if (!await AdminGuard.IsActiveAdminAsync(db, actor, ct))
         {
             return PersonalDataResult.Refused(PersonalDataText.NotAdmin);
         }
@@ -46,7 +46,7 @@ public sealed class PersonalDataService(
 
         return writer.WriteAsync(async db =>
         {
-            if (!await IsActiveAdminAsync(db, actor, ct))
+            if (!await AdminGuard.IsActiveAdminAsync(db, actor, ct))
             {
                 return PersonalDataResult.Refused(PersonalDataText.NotAdmin);
             }
@@ -73,7 +73,7 @@ public sealed class PersonalDataService(
 
         return pipeline.RunAsync(async scope =>
         {
-            if (!await IsActiveAdminAsync(scope.Db, actor, ct))
+            if (!await AdminGuard.IsActiveAdminAsync(scope.Db, actor, ct))
             {
                 return PersonalDataResult.Refused(PersonalDataText.NotAdmin);
             }
@@ -140,7 +140,4 @@ public sealed class PersonalDataService(
             Change = change,
         });
     }
-
-    private static async Task<bool> IsActiveAdminAsync(AppDbContext db, Actor actor, CancellationToken ct) =>
-        actor.Role == Role.Admin && await db.Users.AnyAsync(u => u.Id == actor.UserId && u.IsActive && u.Role == Role.Admin, ct);
 }
