@@ -38,6 +38,11 @@ public sealed class BenchHost : IAsyncDisposable
         {
             ["ConnectionStrings:Cases"] = $"Data Source={Path.Combine(folder, "bench.db")}",
             ["DemoData:Enabled"] = "true",
+            // Plain HTTP on loopback, and many sign-ins in a minute (one per measured board circuit):
+            // the production defaults would refuse both, and neither is what is measured.
+            ["Security:RequireHttps"] = "false",
+            ["SignIn:RateLimit:PerIp"] = "100000",
+            ["SignIn:RateLimit:PerAccount"] = "100000",
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseStaticWebAssets();
