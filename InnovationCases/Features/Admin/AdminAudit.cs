@@ -16,11 +16,11 @@ public sealed class AdminAudit(AdminGuard guard, TimeProvider clock)
 
     /// <summary>Records a change made by a signed-in administrator.</summary>
     public void Record(AppDbContext db, Actor actor, string entity, string key, string change) =>
-        Add(db, actor.UserId, actor.Name, entity, key, change);
+        Add(db, clock.GetUtcNow().UtcDateTime, actor, entity, key, change);
 
     /// <summary>Records a change made by the system on behalf of <paramref name="source"/>.</summary>
     public void RecordSystem(AppDbContext db, string source, string entity, string key, string change) =>
-        Add(db, SystemActorId, source, entity, key, change);
+        Add(db, clock.GetUtcNow().UtcDateTime, new Actor(SystemActorId, source, Role.Admin, null), entity, key, change);
 
     /// <summary>The newest audit entries first.</summary>
     public async Task<IReadOnlyList<AdminAuditEntry>> GetAsync(Actor actor, int take = 500, CancellationToken ct = default)
@@ -33,12 +33,17 @@ public sealed class AdminAudit(AdminGuard guard, TimeProvider clock)
     internal static async Task<string> DepartmentNameAsync(AppDbContext db, int? id, CancellationToken ct) =>
         id is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) ?? "?" : AdminText.None;
 
-    private void Add(AppDbContext db, string actorId, string actorName, string entity, string key, string change) =>
+    /// <summary>
+    /// Adds one entry to <paramref name="db"/>, saved with the change it describes: the one way an
+    /// audit entry is written, for the admin services and for features that audit admin work
+    /// (personal data) inside their own transaction.
+    /// </summary>
+    public static void Add(AppDbContext db, DateTime at, Actor actor, string entity, string key, string change) =>
         db.AdminAudit.Add(new AdminAuditEntry
         {
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorUserId = actorId,
-            ActorName = actorName,
+            At = at,
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
             Entity = entity,
             EntityKey = key,
             Change = change,

@@ -45,15 +45,9 @@ public sealed class PersonalDataRetention(CaseChangePipeline pipeline, IOptions<
                 ContactData.Remove(scope, c, SystemActor, reason);
             }
 
-            scope.Db.AdminAudit.Add(new AdminAuditEntry
-            {
-                At = scope.Now,
-                ActorUserId = SystemActor.UserId,
-                ActorName = SystemActor.Name,
-                Entity = AuditEntity.PersonalData,
-                EntityKey = string.Format(PersonalDataText.Audit_RetentionKey, years),
-                Change = string.Format(PersonalDataText.Audit_Retention, cases.Count, string.Join(", ", cases.Select(c => c.CaseNumber))),
-            });
+            AdminAudit.Add(scope.Db, scope.Now, SystemActor, AuditEntity.PersonalData,
+                string.Format(PersonalDataText.Audit_RetentionKey, years),
+                string.Format(PersonalDataText.Audit_Retention, cases.Count, string.Join(", ", cases.Select(c => c.CaseNumber))));
             return cases.Count;
         }, refused: _ => 0, ct);
     }

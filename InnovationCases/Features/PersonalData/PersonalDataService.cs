@@ -130,14 +130,6 @@ public sealed class PersonalDataService(
     private void Audit(AppDbContext db, Actor actor, IEnumerable<string> caseNumbers, string change)
     {
         var key = string.Join(", ", caseNumbers);
-        db.AdminAudit.Add(new AdminAuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorUserId = actor.UserId,
-            ActorName = actor.Name,
-            Entity = AuditEntity.PersonalData,
-            EntityKey = key == "" ? "–" : key,
-            Change = change,
-        });
+        AdminAudit.Add(db, clock.GetUtcNow().UtcDateTime, actor, AuditEntity.PersonalData, key == "" ? "–" : key, change);
     }
 }
