@@ -1,4 +1,5 @@
 using InnovationCases.Domain;
+using InnovationCases.Domain.Delivery;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<EffectReport> EffectReports => Set<EffectReport>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<ApplicationDraft> Drafts => Set<ApplicationDraft>();
     public DbSet<TextDraft> TextDrafts => Set<TextDraft>();

@@ -8,4 +8,9 @@ public enum CaseEventKind
     Assessed,
     EffectReported,
     PersonalDataRemoved,
+    IndicatorAdded,
+    MeasurementAdded,
+    MilestoneAdded,
+    MilestoneDone,
+    PaymentRecorded,
 }

@@ -1,3 +1,5 @@
+using InnovationCases.Domain.Delivery;
+
 namespace InnovationCases.Domain;
 
 /// <summary>
@@ -63,8 +65,16 @@ public sealed class InnovationCase
     public string? ImplementationNote { get; set; }
     public long? ActualSpend { get; set; }
 
+    /// <summary>When the Grant move fired (UTC); null before, and on cases granted before it was recorded.</summary>
+    public DateTime? GrantedAt { get; set; }
+
     public List<Assessment> Assessments { get; set; } = [];
     public List<EffectReport> EffectReports { get; set; } = [];
+
+    // After the grant (Domain/Delivery)
+    public List<Indicator> Indicators { get; set; } = [];
+    public List<Milestone> Milestones { get; set; } = [];
+    public List<Payment> Payments { get; set; } = [];
 
     /// <summary>A period that spans more than one budget year.</summary>
     public bool IsMultiYear => BusinessCase.IsMultiYear(PeriodStart, PeriodEnd);

@@ -32,6 +32,25 @@ public static class Limits
     /// </summary>
     public const long AmountMax = 1_000_000_000;
 
+    /// <summary>An indicator's unit ("kr.", "timer", "%").</summary>
+    public const int UnitMax = 40;
+
+    /// <summary>Indicators and milestones per case: enough for any real project, a bound for the case page.</summary>
+    public const int IndicatorsMax = 50;
+    public const int MilestonesMax = 100;
+
+    /// <summary>A milestone's weight: 1 is the default, larger counts more towards progress.</summary>
+    public const int WeightMax = 100;
+
+    /// <summary>Milestones may fall due up to this many years after the project period ends.</summary>
+    public const int MilestoneYearsAfterPeriod = 1;
+
+    /// <summary>An indicator's target date may lie up to this many years after the project period.</summary>
+    public const int TargetYearsAfterPeriod = 5;
+
+    /// <summary>An indicator's baseline, target or measured value lies within ± <see cref="AmountMax"/>.</summary>
+    public static bool IsMeasure(decimal? value) => value is { } v && v >= -AmountMax && v <= AmountMax;
+
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
 

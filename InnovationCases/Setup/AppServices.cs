@@ -13,6 +13,8 @@ using InnovationCases.Features.Cases.Grid;
 using InnovationCases.Features.Cases.Intake;
 using InnovationCases.Features.Drafts;
 using InnovationCases.Features.Cases.Page;
+using InnovationCases.Features.Delivery;
+using InnovationCases.Domain.Delivery;
 using InnovationCases.Features.Dashboard;
 using InnovationCases.Features.Learnings;
 using InnovationCases.Features.Live;
@@ -123,6 +125,11 @@ public static class AppServices
         services.AddSingleton<CaseGridService>();
         services.AddSingleton<MyCasesService>();
         services.AddSingleton<LearningsService>();
+
+        // After the grant: indicators, milestones, payments, reports due and fail-fast signals
+        services.Configure<DeliveryOptions>(builder.Configuration.GetSection(DeliveryOptions.Section));
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<DeliveryReader>();
 
         return builder;
     }

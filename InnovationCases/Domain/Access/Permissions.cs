@@ -63,4 +63,20 @@ public static class Permissions
 
     /// <summary>"Mine sager": department staff follow their department's cases, everyone else the cases they submitted.</summary>
     public static bool FollowsDepartmentCases(this Actor actor) => actor.Role == Role.DepartmentStaff;
+
+    /// <summary>
+    /// Indicators, measurements and milestones of a granted, implemented or evaluated case: the lead
+    /// department's staff or a caseworker. Managers and the director group read them only.
+    /// </summary>
+    public static bool MayRecordDelivery(this Actor actor, InnovationCase c) =>
+        c.Stage is Stage.Granted or Stage.Implemented or Stage.Evaluated &&
+        (actor.Role == Role.Caseworker || actor.IsStaffOf(c.LeadDepartmentId));
+
+    /// <summary>
+    /// Payments out of a grant while the project runs: caseworkers, or the department whose local
+    /// funds paid the grant (it runs its own awards, as in the workflow).
+    /// </summary>
+    public static bool MayRecordPayments(this Actor actor, InnovationCase c, Pool pool) =>
+        c.Stage is Stage.Granted or Stage.Implemented &&
+        (actor.Role == Role.Caseworker || (pool.Kind == PoolKind.LocalFunds && pool.DepartmentId is { } d && actor.IsStaffOf(d)));
 }

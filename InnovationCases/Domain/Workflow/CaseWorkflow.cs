@@ -61,6 +61,10 @@ public sealed partial class CaseWorkflow
             c.GrantedAmount = d.Amount;
             c.CouncilDecisionDate = d.CouncilDecisionDate;
             c.CouncilDecisionReference = d.CouncilDecisionReference?.Trim();
+            c.GrantedAt = ctx.Now;
+
+            // Every granted case measures its realised gain, so realised-versus-expected comes from measurements.
+            c.Indicators.Add(Delivery.Indicator.RealisedGain(c, ctx.Now));
         }, "record grant and council decision");
         OnEntry<CompleteData>(Stage.Implemented, Trigger.Complete, d =>
         {
