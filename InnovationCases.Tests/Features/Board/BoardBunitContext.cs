@@ -27,6 +27,8 @@ public abstract class BoardBunitContext : BunitTestContext
         Services.AddSingleton(app.GetRequiredService<TextDraftService>());
         Services.AddSingleton<IOptions<AutosaveOptions>>(_ => Options.Create(new AutosaveOptions()));
         Services.AddSingleton<IOptions<BoardOptions>>(_ => Options.Create(Settings));
+        Services.AddSingleton(app.GetRequiredService<IOptions<InnovationCases.Domain.Delivery.DeliveryOptions>>());
+        Services.AddSingleton(app.GetRequiredService<InnovationCases.Features.Delivery.DeliveryReader>());
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<MoveRunner>();
     }

@@ -1,4 +1,5 @@
 using InnovationCases.Domain;
+using InnovationCases.Domain.Delivery;
 
 namespace InnovationCases.Features.Board;
 
@@ -37,6 +38,20 @@ public sealed record BoardItem
     public required string Risks { get; init; }
     public required string Viability { get; init; }
     public required string EffectPlan { get; init; }
+
+    // After the grant: aggregates read in the card query itself, so progress and the fail-fast
+    // signals cost no query per card.
+    public DateTime? GrantedAt { get; init; }
+    public long Paid { get; init; }
+    public long MilestoneWeight { get; init; }
+    public long MilestoneWeightDone { get; init; }
+    public DateOnly? OldestOpenDue { get; init; }
+    public DateOnly? LastMeasurement { get; init; }
+
+    /// <summary>Progress and signal figures of a running project (Granted or Implemented); null otherwise.</summary>
+    public DeliveryFacts? Delivery => Stage is Stage.Granted or Stage.Implemented && GrantedAmount is { } granted
+        ? new DeliveryFacts(Stage, DeliveryMath.GrantDay(GrantedAt, StageChangedAt), granted, Paid, MilestoneWeight, MilestoneWeightDone, OldestOpenDue, LastMeasurement)
+        : null;
 
     public bool IsMultiYear => BusinessCase.IsMultiYear(PeriodStart, PeriodEnd);
 

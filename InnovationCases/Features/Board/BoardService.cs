@@ -190,5 +190,11 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
         Risks = c.Risks,
         Viability = c.Viability,
         EffectPlan = c.EffectPlan,
+        GrantedAt = c.GrantedAt,
+        Paid = c.Payments.Sum(p => (long?)p.Amount) ?? 0,
+        MilestoneWeight = c.Milestones.Sum(m => (long?)m.Weight) ?? 0,
+        MilestoneWeightDone = c.Milestones.Where(m => m.DoneDate != null).Sum(m => (long?)m.Weight) ?? 0,
+        OldestOpenDue = c.Milestones.Where(m => m.DoneDate == null).Min(m => (DateOnly?)m.DueDate),
+        LastMeasurement = c.Indicators.SelectMany(i => i.Measurements).Max(m => (DateOnly?)m.Date),
     };
 }
