@@ -335,6 +335,166 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("CasePartnerDepartments");
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Baseline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRealisedGain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Measurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Date");
+
+                    b.ToTable("Measurements");
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DoneDate", "DueDate");
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("Payments");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -507,6 +667,9 @@ namespace InnovationCases.Data.Migrations
 
                     b.Property<long?>("GrantedAmount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("GrantedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ImplementationNote")
                         .HasColumnType("TEXT");
@@ -833,6 +996,42 @@ namespace InnovationCases.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Indicator", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.InnovationCase", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Measurement", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.Delivery.Indicator", null)
+                        .WithMany("Measurements")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Milestone", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.InnovationCase", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Payment", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.InnovationCase", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.EffectReport", b =>
                 {
                     b.HasOne("InnovationCases.Domain.InnovationCase", null)
@@ -940,6 +1139,11 @@ namespace InnovationCases.Data.Migrations
                     b.Navigation("Pools");
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Delivery.Indicator", b =>
+                {
+                    b.Navigation("Measurements");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.InnovationCase", b =>
                 {
                     b.Navigation("Assessments");
@@ -948,7 +1152,13 @@ namespace InnovationCases.Data.Migrations
 
                     b.Navigation("ExternalPartners");
 
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Milestones");
+
                     b.Navigation("PartnerDepartments");
+
+                    b.Navigation("Payments");
                 });
 #pragma warning restore 612, 618
         }
