@@ -130,6 +130,7 @@ public static class AppServices
         services.Configure<DeliveryOptions>(builder.Configuration.GetSection(DeliveryOptions.Section));
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<DeliveryReader>();
+        services.AddSingleton<DeliveryOverviewReader>();
 
         return builder;
     }

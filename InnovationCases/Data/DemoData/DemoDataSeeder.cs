@@ -103,6 +103,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, DbWriter writer, T
             db.CaseEvents.AddRange(c.Events);
         }
 
+        await DemoDelivery.AddAsync(db, now, users.Values.First(a => a.Role == Role.Caseworker), ct);
         db.CaseNumberCounters.Add(new CaseNumberCounter { Year = now.Year, Last = plan.LastSequence });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded {Count} demo cases", plan.LastSequence);
