@@ -41,6 +41,7 @@ public sealed class PoolLedgerReader(IDbContextFactory<AppDbContext> dbFactory)
             }))
             .Select(g => new { PoolId = g.Key, Granted = g.Sum(x => x.Granted), Committed = g.Sum(x => x.Committed) })
             .ToDictionaryAsync(x => x.PoolId, ct);
+        var paid = await PaidByPoolAsync(db, actor, year, ct);
         var totalWage = pools.Where(p => p.Kind == PoolKind.LocalFunds).Sum(p => p.WageSum ?? 0);
 
         return pools
@@ -49,7 +50,7 @@ public sealed class PoolLedgerReader(IDbContextFactory<AppDbContext> dbFactory)
                 var s = sums.GetValueOrDefault(p.Id);
                 return new PoolLine(p.Id, year, p.Kind, p.DepartmentId, p.DepartmentName, p.WageSum,
                     p.Kind == PoolKind.LocalFunds ? LocalFundsKey.Share(p.WageSum ?? 0, totalWage) : null,
-                    p.Budget, s?.Granted ?? 0, s?.Committed ?? 0);
+                    p.Budget, s?.Granted ?? 0, s?.Committed ?? 0, paid.GetValueOrDefault(p.Id));
             })
             .OrderBy(p => p.Kind)
             .ThenBy(p => p.DepartmentName, StringComparer.Create(Money.Danish, false))
@@ -66,8 +67,17 @@ public sealed class PoolLedgerReader(IDbContextFactory<AppDbContext> dbFactory)
                 || c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped)
             .Select(PoolConsumption.Project((c, consumed) => new PoolEntry(c.PoolId, c.CaseNumber, c.Title, c.Stage,
                 consumed,
-                c.Stage == Stage.Recommended ? c.RecommendedAmount ?? 0 : 0L)))
+                c.Stage == Stage.Recommended ? c.RecommendedAmount ?? 0 : 0L,
+                c.Payments.Sum(p => (long?)p.Amount) ?? 0)))
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.Granted + r.Committed).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Payments out of the year's grants, per pool, of the cases the actor may see.</summary>
+    private static async Task<Dictionary<int, long>> PaidByPoolAsync(AppDbContext db, Actor actor, int year, CancellationToken ct) =>
+        await (from p in db.Payments
+               join c in db.Cases.AsNoTracking().VisibleTo(actor).Where(c => c.Pool!.Year == year) on p.CaseId equals c.Id
+               group p.Amount by c.PoolId into g
+               select new { PoolId = g.Key, Paid = g.Sum() })
+            .ToDictionaryAsync(x => x.PoolId, x => x.Paid, ct);
 }

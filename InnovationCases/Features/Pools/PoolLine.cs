@@ -6,7 +6,8 @@ namespace InnovationCases.Features.Pools;
 /// A pool's ledger for one year. <see cref="Granted"/> is what its cases consume (see
 /// <see cref="PoolConsumption"/>: granted amounts, or the actual spend of a stopped
 /// project); <see cref="Committed"/> is recommended but not yet granted; <see cref="Remaining"/> is
-/// budget minus granted, as the Grant guard computes it (commitments are shown, not deducted).
+/// budget minus granted, as the Grant guard computes it (commitments are shown, not deducted);
+/// <see cref="Paid"/> is what has been paid out of the granted amounts so far.
 /// </summary>
 public sealed record PoolLine(
     int PoolId,
@@ -18,7 +19,8 @@ public sealed record PoolLine(
     decimal? KeyShare,
     long Budget,
     long Granted,
-    long Committed)
+    long Committed,
+    long Paid = 0)
 {
     public long Remaining => Budget - Granted;
 

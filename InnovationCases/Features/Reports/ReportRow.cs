@@ -19,4 +19,8 @@ public sealed record ReportRow(
     long? RealisedGain,
     string? Effects,
     string? Lessons,
-    string? CouncilReference);
+    string? CouncilReference,
+    long Paid = 0,
+    long MilestoneWeight = 0,
+    long MilestoneWeightDone = 0,
+    decimal? MeasuredGain = null);

@@ -1,5 +1,6 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
+using InnovationCases.Domain.Delivery;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,7 +78,12 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
                 c.EffectReports.Where(r => r.IsFinal).Select(r => (long?)r.RealisedAnnualGain).FirstOrDefault(),
                 c.EffectReports.OrderByDescending(r => r.IsFinal).ThenByDescending(r => r.Year).Select(r => r.Narrative).FirstOrDefault(),
                 c.EffectReports.OrderByDescending(r => r.IsFinal).ThenByDescending(r => r.Year).Select(r => r.LessonsLearned).FirstOrDefault(),
-                c.CouncilDecisionReference)))
+                c.CouncilDecisionReference,
+                c.Payments.Sum(p => (long?)p.Amount) ?? 0,
+                c.Milestones.Sum(m => (long?)m.Weight) ?? 0,
+                c.Milestones.Where(m => m.DoneDate != null).Sum(m => (long?)m.Weight) ?? 0,
+                c.Indicators.Where(i => i.IsRealisedGain).SelectMany(i => i.Measurements)
+                    .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => (decimal?)m.Value).FirstOrDefault())))
             .ToListAsync(ct);
 
         return request.Kind switch
@@ -103,6 +109,10 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
         Consumed,
         Kroner(ReportText.Col_ExpectedGain, x => x.ExpectedGain),
         Kroner(ReportText.Col_RealisedGain, x => x.RealisedGain),
+        Kroner(DeliveryText.Report_ColMeasuredGain, x => x.MeasuredGain is { } g ? (long)g : null),
+        Text(DeliveryText.Report_ColProgress, x => x.Granted is null ? null : string.Format(DeliveryText.Report_Percent, DeliveryMath.Progress(x.MilestoneWeight, x.MilestoneWeightDone))),
+        Paid,
+        Left,
         Text(ReportText.Col_Effects, x => x.Effects),
         Text(ReportText.Col_Lessons, x => x.Lessons));
 
@@ -120,6 +130,8 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
         Kroner(ReportText.Col_Recommended, x => x.Recommended),
         Kroner(ReportText.Col_Granted, x => x.Granted),
         Consumed,
+        Paid,
+        Left,
         Text(ReportText.Col_Council, x => x.CouncilReference));
 
     private static ReportTable CommitteeTable(ReportRequest r, string? department, List<ReportRow> rows) => Table(
@@ -147,6 +159,13 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
     // Blank for a case that was never granted: only a grant makes a case consume from its pool.
     private static (ReportColumn, Func<ReportRow, object?>) Consumed =>
         Kroner(ReportText.Col_Consumed, x => x.Granted is null ? null : x.Consumed);
+
+    // Payments out of a grant (after the grant); blank for a case never granted.
+    private static (ReportColumn, Func<ReportRow, object?>) Paid =>
+        Kroner(DeliveryText.Report_ColPaid, x => x.Granted is null ? null : x.Paid);
+
+    private static (ReportColumn, Func<ReportRow, object?>) Left =>
+        Kroner(DeliveryText.Report_ColLeft, x => x.Granted is { } g ? Math.Max(0, g - x.Paid) : null);
 
     private static (ReportColumn, Func<ReportRow, object?>) Kroner(string header, Func<ReportRow, long?> value) =>
         (new ReportColumn(header, ReportValueKind.Money), x => value(x));
