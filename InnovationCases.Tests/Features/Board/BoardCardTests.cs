@@ -104,4 +104,38 @@ public sealed class BoardCardTests : BunitTestContext
         Viability = "Drift",
         EffectPlan = "Måling",
     };
+
+    [Fact]
+    public void A_granted_card_shows_milestone_progress_as_a_bar_with_the_percent_in_text()
+    {
+        var card = Render(Item() with { Stage = Stage.Granted, GrantedAmount = 600_000, GrantedAt = Now.AddDays(-20), MilestoneWeight = 4, MilestoneWeightDone = 1, LastMeasurement = DateOnly.FromDateTime(Now) });
+
+        Assert.Equal("25", card.Find("[data-case-number='INNO-2026-0042']").GetAttribute("data-progress"));
+        Assert.Contains("Fremdrift 25 %", card.Find(".card-delivery").TextContent);
+        Assert.Equal("25", card.Find("[role='progressbar']").GetAttribute("aria-valuenow"));
+        Assert.Null(card.Find("[data-case-number='INNO-2026-0042']").GetAttribute("data-flag"));
+    }
+
+    [Fact]
+    public void A_granted_card_with_a_long_overdue_milestone_is_marked_and_flagged_consider_stop()
+    {
+        var card = Render(Item() with
+        {
+            Stage = Stage.Granted, GrantedAmount = 600_000, GrantedAt = Now.AddDays(-200), MilestoneWeight = 2, MilestoneWeightDone = 1,
+            OldestOpenDue = DateOnly.FromDateTime(Now).AddDays(-61), LastMeasurement = DateOnly.FromDateTime(Now).AddDays(-5),
+        });
+
+        Assert.Equal("consider-stop", card.Find("[data-case-number='INNO-2026-0042']").GetAttribute("data-flag"));
+        Assert.Equal("Delmål forsinket", card.Find("[data-badge='milestone-overdue']").TextContent);
+        Assert.Contains("61 dage", card.Find("[data-badge='consider-stop']").GetAttribute("title"));
+    }
+
+    [Fact]
+    public void A_card_before_the_grant_shows_no_progress()
+    {
+        var card = Render(Item());
+
+        Assert.Null(card.Find("[data-case-number='INNO-2026-0042']").GetAttribute("data-progress"));
+        Assert.Empty(card.FindAll(".card-delivery"));
+    }
 }
