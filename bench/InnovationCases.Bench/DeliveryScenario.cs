@@ -27,9 +27,12 @@ internal static class DeliveryScenario
         var delivery = host.Services.GetRequiredService<DeliveryReader>();
         var actor = await host.ActorAsync("sagsbehandler@aarhus.example");
 
+        var detailsTimes = new List<double>();
         async Task LoadAsync()
         {
+            var part = Stopwatch.StartNew();
             _ = await details.GetAsync(caseNumber, actor) ?? throw new InvalidOperationException("The B7 case is missing.");
+            detailsTimes.Add(part.Elapsed.TotalMilliseconds);
             var view = await delivery.GetAsync(caseNumber, actor) ?? throw new InvalidOperationException("The B7 case has no delivery view.");
             if (view.Indicators.Sum(i => i.Measurements.Count) != 20 * 60)
             {
@@ -50,7 +53,8 @@ internal static class DeliveryScenario
         return
         [
             new("B7", string.Create(CultureInfo.InvariantCulture, $"case page data: 20 indicators × 60 measurements, 30 milestones, 40 payments, at {cases:N0} cases"),
-                "≤ 50 ms median", "ms", median, Stats.Percentile(times, 95), times.Count, median <= 50),
+                "≤ 50 ms median", "ms", median, Stats.Percentile(times, 95), times.Count, median <= 50,
+                string.Create(CultureInfo.InvariantCulture, $"case details {Stats.Median(detailsTimes):0.#} ms of it")),
         ];
     }
 

@@ -24,10 +24,18 @@ public sealed class DeliveryReader(IDbContextFactory<AppDbContext> dbFactory, IO
         }
 
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.CaseId == c.Id)
-            .Include(i => i.Measurements.OrderBy(m => m.Date).ThenBy(m => m.Id))
             .OrderByDescending(i => i.IsRealisedGain).ThenBy(i => i.Id)
-            .AsSplitQuery()
             .ToListAsync(ct);
+        var measurements = await (from m in db.Measurements.AsNoTracking()
+                                  join i in db.Indicators on m.IndicatorId equals i.Id
+                                  where i.CaseId == c.Id
+                                  select m).ToListAsync(ct);
+        var byIndicator = measurements.OrderBy(m => m.Date).ThenBy(m => m.Id).ToLookup(m => m.IndicatorId);
+        foreach (var i in indicators)
+        {
+            i.Measurements = byIndicator[i.Id].ToList();
+        }
+
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.CaseId == c.Id).OrderBy(m => m.DueDate).ThenBy(m => m.Id).ToListAsync(ct);
         var payments = await db.Payments.AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.Date).ThenBy(p => p.Id).ToListAsync(ct);
         var reported = await db.EffectReports.AsNoTracking().Where(r => r.CaseId == c.Id).Select(r => r.Year).ToListAsync(ct);
