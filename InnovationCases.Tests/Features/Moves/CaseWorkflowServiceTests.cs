@@ -1,3 +1,5 @@
+using InnovationCases.Features.Notifications;
+using Microsoft.Extensions.Options;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
@@ -151,7 +153,8 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         var notifier = _app.AppServices.GetRequiredService<CaseChangeNotifier>();
         var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
         {
-            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
+            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier,
+                new NotificationPlanner(Options.Create(new NotificationOptions())), TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
             var service = new CaseWorkflowService(factory, pipeline, TimeProvider.System);
             var version = c.Version;
             var moved = 0;
