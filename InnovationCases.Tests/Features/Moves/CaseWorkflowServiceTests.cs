@@ -1,15 +1,15 @@
-using InnovationCases.Features.Notifications;
-using Microsoft.Extensions.Options;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.CaseChanges;
 using InnovationCases.Features.Moves;
 using InnovationCases.Features.Live;
+using InnovationCases.Features.Notifications;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InnovationCases.Tests.Features.Moves;
 
