@@ -35,6 +35,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> Received => _received.ToList();
 
+    /// <summary>While true, every message is answered 451 (try again later), as a busy relay does.</summary>
+    public bool FailTransiently { get; set; }
+
     public void Refuse(string address) => _refused[address] = true;
 
     public void Accept(string address) => _refused.TryRemove(address, out _);
@@ -43,7 +46,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var provider = new SmtpServer.ComponentModel.ServiceProvider();
-        provider.Add(new Store(_received));
+        provider.Add(new Store(this));
         provider.Add(new Filter(_refused));
         _stop = new CancellationTokenSource();
         _running = new SmtpServer.SmtpServer(options, provider).StartAsync(_stop.Token);
@@ -82,12 +85,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return port;
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class Store(SmtpTestServer server) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (server.FailTransiently)
+            {
+                return new SmtpResponse((SmtpReplyCode)451, "Try again later");
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            server._received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }
     }
