@@ -5,6 +5,9 @@ public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
+    /// <summary>False writes no notifications at all (the outbox stays empty); for an installation without e-mail.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The address users open the app on, e.g. <c>https://innovation.aarhus.dk</c> (from <c>App:PublicBaseUrl</c>).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 

@@ -16,7 +16,7 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
 {
     public async Task PlanAsync(CaseChangeScope scope, IReadOnlyList<(InnovationCase Case, CaseEvent Event)> recorded)
     {
-        if (!recorded.Any(r => NotificationRules.Notifies(r.Event.Kind)))
+        if (!options.Value.Enabled || !recorded.Any(r => NotificationRules.Notifies(r.Event.Kind)))
         {
             return;
         }
