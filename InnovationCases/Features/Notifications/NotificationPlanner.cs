@@ -22,7 +22,6 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
         }
 
         var db = scope.Db;
-        List<Recipient>? users = null;
         foreach (var (c, ev) in recorded.Where(r => NotificationRules.Notifies(r.Event.Kind)))
         {
             var pool = c.Pool?.Kind ?? await db.Pools.Where(p => p.Id == c.PoolId).Select(p => p.Kind).SingleAsync(scope.Ct);
@@ -32,10 +31,11 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
                 continue;
             }
 
-            users ??= await RecipientsAsync(db, scope.Ct);
             var parties = new CaseParties(c.LeadDepartmentId, await PartnersAsync(db, c, scope.Ct));
+            var users = await RecipientsAsync(db, parties, planned.Select(p => p.Kind).ToList(), scope.Ct);
             foreach (var (kind, audience) in planned)
             {
+                MailContent? content = null;
                 foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, parties) && u.Actor.CanSee(parties)))
                 {
                     var delivery = NotificationDefaults.Resolve(u.Actor.Role, kind, u.Choices.GetValueOrDefault(kind));
@@ -44,7 +44,8 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
                         continue;
                     }
 
-                    var content = MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl);
+                    // The same text for every recipient of the kind: what it shows is what each of them may see.
+                    content ??= MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl);
                     db.Outbox.Add(Outbox.Row(u.Actor.UserId, u.Email, kind, c, content, scope.Now, delivery));
                 }
             }
@@ -69,12 +70,21 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
         return await db.CasePartnerDepartments.Where(p => p.CaseId == c.Id).Select(p => p.DepartmentId).ToListAsync(ct);
     }
 
-    /// <summary>Everyone who could receive anything: active, with an e-mail; with their choices.</summary>
-    private static async Task<List<Recipient>> RecipientsAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Those who could receive one of the kinds about this case: active, with an e-mail, of a role
+    /// that receives one of them, and for department staff one of the case's departments; with
+    /// their choices for those kinds.
+    /// </summary>
+    private static async Task<List<Recipient>> RecipientsAsync(AppDbContext db, CaseParties parties, IReadOnlyList<NotificationKind> kinds, CancellationToken ct)
     {
-        var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Email != null)
+        var roles = Enum.GetValues<Role>().Where(r => kinds.Any(k => NotificationDefaults.DefaultFor(r, k) is not null)).ToList();
+        var departments = parties.PartnerDepartmentIds.Append(parties.LeadDepartmentId).Cast<int?>().ToList();
+        var staff = Role.DepartmentStaff;
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.Email != null && roles.Contains(u.Role) && (u.Role != staff || departments.Contains(u.DepartmentId)))
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.Role, u.DepartmentId }).ToListAsync(ct);
-        var choices = (await db.NotificationPreferences.AsNoTracking().ToListAsync(ct))
+        var ids = users.Select(u => u.Id).ToList();
+        var choices = (await db.NotificationPreferences.AsNoTracking().Where(p => ids.Contains(p.UserId) && kinds.Contains(p.Kind)).ToListAsync(ct))
             .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.Kind, p => (NotificationDelivery?)p.Delivery));
         return users.Select(u => new Recipient(new Actor(u.Id, u.DisplayName, u.Role, u.DepartmentId), u.Email!,
             choices.GetValueOrDefault(u.Id) ?? [])).ToList();
