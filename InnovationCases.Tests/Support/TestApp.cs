@@ -70,6 +70,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("SignIn:RateLimit:PerIp", "10000");
         builder.UseSetting("SignIn:RateLimit:PerAccount", "10000");
+        // No test sends mail or runs the daily notifications unless it says so (the mail tests do).
+        builder.UseSetting("Mail:Mode", "Off");
+        builder.UseSetting("Notifications:SchedulerEnabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

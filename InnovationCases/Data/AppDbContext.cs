@@ -1,5 +1,6 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Delivery;
+using InnovationCases.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ApplicationDraft> Drafts => Set<ApplicationDraft>();
     public DbSet<TextDraft> TextDrafts => Set<TextDraft>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens: kept with the data, shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,6 +18,9 @@ public static class DanishTime
 
     private static readonly TimeZoneInfo Zone = Find(TimeZoneInfo.FindSystemTimeZoneById);
 
+    /// <summary>The Copenhagen zone (or its fallback), for schedules on Danish wall-clock time.</summary>
+    public static TimeZoneInfo TimeZone => Zone;
+
     /// <summary>The date in Denmark at a UTC instant.</summary>
     public static DateOnly Today(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 

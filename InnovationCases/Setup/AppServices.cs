@@ -20,6 +20,7 @@ using InnovationCases.Features.Learnings;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Moves;
 using InnovationCases.Features.MyCases;
+using InnovationCases.Features.Notifications;
 using InnovationCases.Features.PersonalData;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -113,6 +114,9 @@ public static class AppServices
         services.AddScoped<ExternalUserLinker>();
         builder.AddPersonalData();
         services.AddBoard(builder.Configuration);
+
+        // E-mail notifications: outbox, dispatcher, daily reminders and digests
+        builder.AddNotifications();
 
         // Applications, the case page, the grid, "Mine sager" and the knowledge bank
         services.AddSingleton<IntakeService>();

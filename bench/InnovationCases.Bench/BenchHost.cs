@@ -24,7 +24,7 @@ public sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
     public string? Url { get; private set; }
 
-    public static async Task<BenchHost> StartAsync(string name, bool listen = false)
+    public static async Task<BenchHost> StartAsync(string name, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ic-bench", name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -44,6 +44,11 @@ public sealed class BenchHost : IAsyncDisposable
             ["SignIn:RateLimit:PerIp"] = "100000",
             ["SignIn:RateLimit:PerAccount"] = "100000",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls(listen ? "http://127.0.0.1:0" : "http://127.0.0.1:0");

@@ -48,11 +48,19 @@ internal static class MovesScenario
         ];
     }
 
-    private static async Task<(double Rate, List<double> Latencies, int Errors, int Missing)> RunOnceAsync(int moves, int writers)
+    /// <param name="settings">Extra configuration (B9 switches the outbox off or on).</param>
+    /// <param name="prepare">Runs after the data is in place, before the clock starts (B9 adds the recipients).</param>
+    internal static async Task<(double Rate, List<double> Latencies, int Errors, int Missing)> RunOnceAsync(int moves, int writers,
+        IReadOnlyDictionary<string, string?>? settings = null, Func<BenchHost, Task>? prepare = null)
     {
-        await using var host = await BenchHost.StartAsync("b1");
+        await using var host = await BenchHost.StartAsync("b1", settings: settings);
         const int movesPerCase = 10;
         await ScaleData.AddAsync(host, open: moves / movesPerCase, closed: 0, eventsPerCase: 1, openStages: [Stage.Submitted]);
+        if (prepare is not null)
+        {
+            await prepare(host);
+        }
+
         List<(string Number, int Version, int Id)> cases;
         await using (var db = await host.DbAsync())
         {

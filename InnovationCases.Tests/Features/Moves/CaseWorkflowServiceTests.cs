@@ -4,10 +4,12 @@ using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.CaseChanges;
 using InnovationCases.Features.Moves;
 using InnovationCases.Features.Live;
+using InnovationCases.Features.Notifications;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InnovationCases.Tests.Features.Moves;
 
@@ -151,7 +153,8 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         var notifier = _app.AppServices.GetRequiredService<CaseChangeNotifier>();
         var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
         {
-            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
+            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier,
+                new NotificationPlanner(Options.Create(new NotificationOptions())), TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
             var service = new CaseWorkflowService(factory, pipeline, TimeProvider.System);
             var version = c.Version;
             var moved = 0;

@@ -8,4 +8,5 @@ public static class AuditEntity
     public const string BudgetYear = "BudgetYear";
     public const string SignIn = "SignIn";
     public const string PersonalData = "PersonalData";
+    public const string Mail = "Mail";
 }

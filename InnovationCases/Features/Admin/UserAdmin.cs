@@ -248,7 +248,7 @@ public sealed class UserAdmin(
             {
                 errors.Add(AdminText.User_EmailRequired);
             }
-            else if (email.Length > EmailMax || !new EmailAddressAttribute().IsValid(email))
+            else if (email.Length > EmailMax || !new EmailAddressAttribute().IsValid(email) || !Notifications.MailAddresses.IsDeliverable(email))
             {
                 errors.Add(AdminText.User_EmailInvalid);
             }

@@ -33,6 +33,9 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     /// </summary>
     public Task SaveAsync() => Db.SaveChangesAsync(Ct);
 
+    /// <summary>The events recorded so far, with their cases: what the notification planner reads.</summary>
+    internal IReadOnlyList<(InnovationCase Case, CaseEvent Event)> Recorded => _recorded;
+
     /// <summary>Saves what was recorded; returns the live changes, read after the save so versions are the new ones.</summary>
     internal async Task<IReadOnlyList<CaseChange>> CompleteAsync()
     {

@@ -1,0 +1,8 @@
+namespace InnovationCases.Features.Notifications;
+
+public enum MailMode
+{
+    Off,
+    Pickup,
+    Smtp,
+}

@@ -1,0 +1,94 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.CaseChanges;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnovationCases.Features.Notifications;
+
+/// <summary>
+/// Turns the events a case change recorded into outbox rows, inside the change's transaction (the
+/// pipeline calls it before its save): event → kinds (<see cref="NotificationRules"/>) → recipients
+/// (audience, active with an e-mail, may see the case, role receives the kind, not the actor) →
+/// one row each, sent at once or kept for the daily digest by the recipient's choice.
+/// </summary>
+public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
+{
+    public async Task PlanAsync(CaseChangeScope scope, IReadOnlyList<(InnovationCase Case, CaseEvent Event)> recorded)
+    {
+        if (!options.Value.Enabled || !recorded.Any(r => NotificationRules.Notifies(r.Event.Kind)))
+        {
+            return;
+        }
+
+        var db = scope.Db;
+        foreach (var (c, ev) in recorded.Where(r => NotificationRules.Notifies(r.Event.Kind)))
+        {
+            var pool = c.Pool?.Kind ?? await db.Pools.Where(p => p.Id == c.PoolId).Select(p => p.Kind).SingleAsync(scope.Ct);
+            var planned = NotificationRules.For(ev, c, pool).ToList();
+            if (planned.Count == 0)
+            {
+                continue;
+            }
+
+            var parties = new CaseParties(c.LeadDepartmentId, await PartnersAsync(db, c, scope.Ct));
+            var users = await RecipientsAsync(db, parties, planned.Select(p => p.Kind).ToList(), scope.Ct);
+            foreach (var (kind, audience) in planned)
+            {
+                MailContent? content = null;
+                foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, parties) && u.Actor.CanSee(parties)))
+                {
+                    var delivery = NotificationDefaults.Resolve(u.Actor.Role, kind, u.Choices.GetValueOrDefault(kind));
+                    if (delivery == NotificationDelivery.Off)
+                    {
+                        continue;
+                    }
+
+                    // The same text for every recipient of the kind: what it shows is what each of them may see.
+                    content ??= MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl);
+                    db.Outbox.Add(Outbox.Row(u.Actor.UserId, u.Email, kind, c, content, scope.Now, delivery));
+                }
+            }
+        }
+    }
+
+    private static bool InAudience(Actor a, Audience audience, CaseParties parties) => audience switch
+    {
+        Audience.CaseDepartments => a.Role == Role.DepartmentStaff && a.DepartmentId is { } d && parties.Involves(d),
+        Audience.Caseworkers => a.Role == Role.Caseworker,
+        _ => false,
+    };
+
+    private static async Task<IReadOnlyList<int>> PartnersAsync(AppDbContext db, InnovationCase c, CancellationToken ct)
+    {
+        var entry = db.Entry(c);
+        if (entry.State != EntityState.Detached && entry.Collection(x => x.PartnerDepartments).IsLoaded)
+        {
+            return c.PartnerDepartments.Select(p => p.DepartmentId).ToList();
+        }
+
+        return await db.CasePartnerDepartments.Where(p => p.CaseId == c.Id).Select(p => p.DepartmentId).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Those who could receive one of the kinds about this case: active, with an e-mail, of a role
+    /// that receives one of them, and for department staff one of the case's departments; with
+    /// their choices for those kinds.
+    /// </summary>
+    private static async Task<List<Recipient>> RecipientsAsync(AppDbContext db, CaseParties parties, IReadOnlyList<NotificationKind> kinds, CancellationToken ct)
+    {
+        var roles = Enum.GetValues<Role>().Where(r => kinds.Any(k => NotificationDefaults.DefaultFor(r, k) is not null)).ToList();
+        var departments = parties.PartnerDepartmentIds.Append(parties.LeadDepartmentId).Cast<int?>().ToList();
+        var staff = Role.DepartmentStaff;
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.Email != null && roles.Contains(u.Role) && (u.Role != staff || departments.Contains(u.DepartmentId)))
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Role, u.DepartmentId }).ToListAsync(ct);
+        var ids = users.Select(u => u.Id).ToList();
+        var choices = (await db.NotificationPreferences.AsNoTracking().Where(p => ids.Contains(p.UserId) && kinds.Contains(p.Kind)).ToListAsync(ct))
+            .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.Kind, p => (NotificationDelivery?)p.Delivery));
+        return users.Select(u => new Recipient(new Actor(u.Id, u.DisplayName, u.Role, u.DepartmentId), u.Email!,
+            choices.GetValueOrDefault(u.Id) ?? [])).ToList();
+    }
+
+    private sealed record Recipient(Actor Actor, string Email, Dictionary<NotificationKind, NotificationDelivery?> Choices);
+}

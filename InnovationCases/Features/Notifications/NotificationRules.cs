@@ -1,0 +1,27 @@
+using InnovationCases.Domain;
+
+namespace InnovationCases.Features.Notifications;
+
+/// <summary>
+/// Which notifications an event causes, and for whom: the one mapping from case events to kinds.
+/// Adding a kind caused by a change is one line here (issue 12's fail-fast flag, issue 13's
+/// assignments and @mentions: their event kind, the notification kind, the audience).
+/// </summary>
+public static class NotificationRules
+{
+    public static IEnumerable<(NotificationKind Kind, Audience Audience)> For(CaseEvent ev, InnovationCase c, PoolKind pool)
+    {
+        if (ev.Kind == CaseEventKind.Moved)
+        {
+            yield return (NotificationKind.CaseMoved, Audience.CaseDepartments);
+
+            if (ev.ToStage == Stage.Recommended && BusinessCase.NeedsCouncilDecision(pool, c.RecommendedAmount ?? c.RequestedAmount, c.IsMultiYear))
+            {
+                yield return (NotificationKind.CouncilDecisionPending, Audience.Caseworkers);
+            }
+        }
+    }
+
+    /// <summary>Does any event of this kind cause a notification? Lets the planner skip the rest cheaply.</summary>
+    public static bool Notifies(CaseEventKind kind) => kind == CaseEventKind.Moved;
+}

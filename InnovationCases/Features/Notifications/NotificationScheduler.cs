@@ -1,0 +1,116 @@
+using System.Globalization;
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.Board;
+using InnovationCases.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnovationCases.Features.Notifications;
+
+/// <summary>
+/// The daily work, for one Danish day: reminders first (today the caseworkers' stale cases;
+/// issue 12's due and overdue reports and milestones and issue 13's due assessments go here as
+/// further reminder kinds), then each user's digest of what waited for it. Every row it creates has
+/// a key (recipient, kind, case, day) under a unique index, so running twice, restarting or running
+/// on several instances creates each reminder and digest once.
+/// </summary>
+public sealed class NotificationScheduler(
+    DbWriter writer,
+    IOptions<BoardOptions> board,
+    IOptions<NotificationOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>Runs the day of <paramref name="occurrenceUtc"/> (the schedule's time that fell due); returns the rows created.</summary>
+    public Task<int> RunAsync(DateTime occurrenceUtc, CancellationToken ct = default)
+    {
+        var day = DanishTime.Today(occurrenceUtc);
+        return writer.WriteAsync(async db =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var created = await StaleCasesAsync(db, day, now, ct);
+            created += await DigestsAsync(db, day, now, ct);
+            return created;
+        }, ct);
+    }
+
+    private async Task<int> StaleCasesAsync(AppDbContext db, DateOnly day, DateTime now, CancellationToken ct)
+    {
+        var stale = new List<string>();
+        var open = await db.Cases.AsNoTracking().Where(c => c.Stage != Stage.Evaluated && c.Stage != Stage.Rejected && c.Stage != Stage.Withdrawn && c.Stage != Stage.Stopped)
+            .Select(c => new { c.CaseNumber, c.Title, c.Stage, c.StageChangedAt }).OrderBy(c => c.StageChangedAt).ToListAsync(ct);
+        foreach (var c in open)
+        {
+            var days = (int)(now - c.StageChangedAt).TotalDays;
+            if (board.Value.LimitDaysFor(c.Stage) is { } limit && days > limit)
+            {
+                stale.Add(string.Format(CultureInfo.CurrentCulture, NotificationText.Stale_Item, c.CaseNumber, MailComposer.OneLine(c.Title), c.Stage.Label(), days, limit));
+            }
+        }
+
+        if (stale.Count == 0)
+        {
+            return 0;
+        }
+
+        var content = MailComposer.ForList(string.Format(CultureInfo.CurrentCulture, NotificationText.Stale_Subject, stale.Count),
+            NotificationText.Stale_Intro, stale, options.Value.PublicBaseUrl, "board");
+        var created = 0;
+        foreach (var u in await RecipientsAsync(db, Role.Caseworker, NotificationKind.StaleCases, ct))
+        {
+            var key = OutboxMessage.ReminderKey(u.Id, NotificationKind.StaleCases, null, day);
+            if (await db.Outbox.AnyAsync(m => m.Key == key, ct))
+            {
+                continue;
+            }
+
+            db.Outbox.Add(Outbox.Row(u.Id, u.Email, NotificationKind.StaleCases, null, content, now, u.Delivery, key));
+            created++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return created;
+    }
+
+    private async Task<int> DigestsAsync(AppDbContext db, DateOnly day, DateTime now, CancellationToken ct)
+    {
+        var waiting = await db.Outbox.Where(m => m.Status == OutboxStatus.AwaitingDigest).OrderBy(m => m.Id).ToListAsync(ct);
+        var created = 0;
+        foreach (var group in waiting.GroupBy(m => m.RecipientUserId))
+        {
+            var key = OutboxMessage.ReminderKey(group.Key, NotificationKind.Digest, null, day);
+            if (await db.Outbox.AnyAsync(m => m.Key == key, ct))
+            {
+                // Today's digest went out already: what came after waits for tomorrow's.
+                continue;
+            }
+
+            var rows = group.ToList();
+            var content = MailComposer.Digest(day, rows.Select(r => r.DigestLine).ToList(), options.Value.PublicBaseUrl);
+            var digest = Outbox.Row(group.Key, rows[^1].RecipientEmail, NotificationKind.Digest, null, content, now, NotificationDelivery.Immediately, key);
+            db.Outbox.Add(digest);
+            await db.SaveChangesAsync(ct);
+            foreach (var r in rows)
+            {
+                r.Status = OutboxStatus.Digested;
+                r.DigestId = digest.Id;
+            }
+
+            created++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return created;
+    }
+
+    private static async Task<List<(string Id, string Email, NotificationDelivery Delivery)>> RecipientsAsync(AppDbContext db, Role role, NotificationKind kind, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Email != null && u.Role == role)
+            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        var ids = users.Select(u => u.Id).ToList();
+        var chosen = await db.NotificationPreferences.AsNoTracking().Where(p => p.Kind == kind && ids.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
+        return users.Select(u => (u.Id, u.Email!, NotificationDefaults.Resolve(role, kind, chosen.TryGetValue(u.Id, out var d) ? d : null)))
+            .Where(u => u.Item3 != NotificationDelivery.Off).ToList();
+    }
+}

@@ -1,0 +1,28 @@
+namespace InnovationCases.Features.Notifications;
+
+public static class NotificationsSetup
+{
+    /// <summary>The outbox planner, the dispatcher and the daily scheduler (<c>Mail:*</c>, <c>Notifications:*</c>, <c>App:PublicBaseUrl</c>).</summary>
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        services.PostConfigure<NotificationOptions>(o =>
+        {
+            if (builder.Configuration["App:PublicBaseUrl"] is { Length: > 0 } url)
+            {
+                o.PublicBaseUrl = url;
+            }
+        });
+        services.AddSingleton<NotificationPlanner>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<NotificationScheduler>();
+        services.AddSingleton<NotificationSettingsService>();
+        services.AddScoped<MailAdminService>();
+        services.AddHostedService<OutboxDispatcherJob>();
+        services.AddHostedService<NotificationSchedulerJob>();
+        return builder;
+    }
+}
