@@ -1,4 +1,5 @@
 using InnovationCases.Domain;
+using InnovationCases.Domain.Assignments;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CasePartnerDepartment> CasePartnerDepartments => Set<CasePartnerDepartment>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<EffectReport> EffectReports => Set<EffectReport>();
+    public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<ApplicationDraft> Drafts => Set<ApplicationDraft>();

@@ -8,4 +8,7 @@ public enum CaseEventKind
     Assessed,
     EffectReported,
     PersonalDataRemoved,
+    AssessorAssigned,
+    ConflictDeclared,
+    AdviceGiven,
 }

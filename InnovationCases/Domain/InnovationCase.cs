@@ -1,3 +1,5 @@
+using InnovationCases.Domain.Assignments;
+
 namespace InnovationCases.Domain;
 
 /// <summary>
@@ -65,6 +67,7 @@ public sealed class InnovationCase
 
     public List<Assessment> Assessments { get; set; } = [];
     public List<EffectReport> EffectReports { get; set; } = [];
+    public List<CaseAssignment> Assignments { get; set; } = [];
 
     /// <summary>A period that spans more than one budget year.</summary>
     public bool IsMultiYear => BusinessCase.IsMultiYear(PeriodStart, PeriodEnd);

@@ -4,6 +4,7 @@ using InnovationCases.Features.Account;
 using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Account.SignIn;
 using InnovationCases.Features.Admin;
+using InnovationCases.Features.Assignments;
 using InnovationCases.Features.Board;
 using InnovationCases.Features.CaseChanges;
 using InnovationCases.Features.Cases;
@@ -123,6 +124,10 @@ public static class AppServices
         services.AddSingleton<CaseGridService>();
         services.AddSingleton<MyCasesService>();
         services.AddSingleton<LearningsService>();
+
+        // Rounds, assessor and advisory assignments, internal notes (issue 13)
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<AssignmentReader>();
 
         return builder;
     }

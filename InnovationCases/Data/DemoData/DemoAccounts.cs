@@ -15,5 +15,6 @@ public static class DemoAccounts
         ("leder@aarhus.example", "Lene Friis", Role.Manager, null),
         ("mbu@aarhus.example", "Jonas Kjær", Role.DepartmentStaff, "MBU"),
         ("mso@aarhus.example", "Helle Bach", Role.DepartmentStaff, "MSO"),
+        ("panel@aarhus.example", "Birgitte Dahl", Role.AdvisoryBoard, null),
     ];
 }

@@ -251,6 +251,70 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Assignments.CaseAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConflictDeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CaseId", "UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("CaseAssignments");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.BudgetYear", b =>
                 {
                     b.Property<int>("Year")
@@ -809,6 +873,17 @@ namespace InnovationCases.Data.Migrations
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Assignments.CaseAssignment", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.InnovationCase", "Case")
+                        .WithMany("Assignments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.CaseEvent", b =>
                 {
                     b.HasOne("InnovationCases.Domain.InnovationCase", null)
@@ -943,6 +1018,8 @@ namespace InnovationCases.Data.Migrations
             modelBuilder.Entity("InnovationCases.Domain.InnovationCase", b =>
                 {
                     b.Navigation("Assessments");
+
+                    b.Navigation("Assignments");
 
                     b.Navigation("EffectReports");
 
