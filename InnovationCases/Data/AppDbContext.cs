@@ -1,5 +1,6 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Assignments;
+using InnovationCases.Domain.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<EffectReport> EffectReports => Set<EffectReport>();
     public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
+    public DbSet<ApplicationRound> Rounds => Set<ApplicationRound>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<ApplicationDraft> Drafts => Set<ApplicationDraft>();

@@ -23,6 +23,9 @@ public sealed class InnovationCase
     public int PoolId { get; set; }
     public Pool? Pool { get; set; }
     public int BudgetYear { get; set; }
+
+    /// <summary>The application round of the cross-cutting pool the case was submitted in (none for local funds).</summary>
+    public int? RoundId { get; set; }
     public Theme Theme { get; set; }
 
     // The applicant

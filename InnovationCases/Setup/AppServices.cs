@@ -20,6 +20,7 @@ using InnovationCases.Features.Live;
 using InnovationCases.Features.Moves;
 using InnovationCases.Features.MyCases;
 using InnovationCases.Features.PersonalData;
+using InnovationCases.Features.Rounds;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -128,6 +129,8 @@ public static class AppServices
         // Rounds, assessor and advisory assignments, internal notes (issue 13)
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<AssignmentReader>();
+        services.AddSingleton<BulkAssignmentService>();
+        services.AddSingleton<RoundService>();
 
         return builder;
     }

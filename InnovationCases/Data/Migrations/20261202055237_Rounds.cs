@@ -11,6 +11,12 @@ namespace InnovationCases.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "RoundId",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CaseAssignments",
                 columns: table => new
@@ -41,6 +47,29 @@ namespace InnovationCases.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Rounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TargetAnswerDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RoundId",
+                table: "Cases",
+                column: "RoundId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_CaseAssignments_CaseId_UserId_Kind",
                 table: "CaseAssignments",
@@ -51,13 +80,41 @@ namespace InnovationCases.Data.Migrations
                 name: "IX_CaseAssignments_UserId",
                 table: "CaseAssignments",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rounds_OpensOn",
+                table: "Rounds",
+                column: "OpensOn");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Cases_Rounds_RoundId",
+                table: "Cases",
+                column: "RoundId",
+                principalTable: "Rounds",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Cases_Rounds_RoundId",
+                table: "Cases");
+
             migrationBuilder.DropTable(
                 name: "CaseAssignments");
+
+            migrationBuilder.DropTable(
+                name: "Rounds");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_RoundId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "RoundId",
+                table: "Cases");
         }
     }
 }
