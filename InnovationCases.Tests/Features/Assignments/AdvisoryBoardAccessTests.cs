@@ -98,12 +98,12 @@ public sealed class AdvisoryBoardAccessTests(CasesAppFixture fixture) : IClassFi
         var grid = Get<CaseGridService>();
 
         var (rows, total) = await grid.QueryAsync(new CaseGridFilter(), 0, 25, null, false, panel);
-        var (found, _) = await grid.QueryAsync(new CaseGridFilter { Text = assigned.Title }, 0, 25, null, false, panel);
+        var (found, _) = await grid.QueryAsync(new CaseGridFilter { Text = assigned.CaseNumber }, 0, 25, null, false, panel);
 
         Assert.Empty(rows);
         Assert.Equal(0, total);
         Assert.Empty(found);
-        var (byCaseworker, _) = await grid.QueryAsync(new CaseGridFilter { Text = assigned.Title }, 0, 25, null, false, await App.ActorAsync(DemoUsers.Caseworker));
+        var (byCaseworker, _) = await grid.QueryAsync(new CaseGridFilter { Text = assigned.CaseNumber }, 0, 25, null, false, await App.ActorAsync(DemoUsers.Caseworker));
         Assert.Single(byCaseworker);
     }
 

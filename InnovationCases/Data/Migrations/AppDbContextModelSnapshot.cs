@@ -978,11 +978,6 @@ namespace InnovationCases.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("InnovationCases.Domain.Rounds.ApplicationRound", null)
-                        .WithMany()
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("LeadDepartment");
 
                     b.Navigation("Pool");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnovationCases.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202055237_Rounds")]
+    [Migration("20261202061447_Rounds")]
     partial class Rounds
     {
         /// <inheritdoc />
@@ -980,11 +980,6 @@ namespace InnovationCases.Data.Migrations
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("InnovationCases.Domain.Rounds.ApplicationRound", null)
-                        .WithMany()
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("LeadDepartment");
 

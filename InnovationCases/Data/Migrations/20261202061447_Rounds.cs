@@ -85,23 +85,11 @@ namespace InnovationCases.Data.Migrations
                 name: "IX_Rounds_OpensOn",
                 table: "Rounds",
                 column: "OpensOn");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cases_Rounds_RoundId",
-                table: "Cases",
-                column: "RoundId",
-                principalTable: "Rounds",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cases_Rounds_RoundId",
-                table: "Cases");
-
             migrationBuilder.DropTable(
                 name: "CaseAssignments");
 
