@@ -32,7 +32,7 @@ public sealed class AssessmentsBrowserTests(BrowserFixture fixture)
         var dialog = page.Locator("[data-assign-dialog]");
         await Assertions.Expect(dialog).ToContainTextAsync("2 screenede sager uden bedømmer");
         await dialog.Locator($"[data-candidate='{mso.UserId}'] label").First.ClickAsync();
-        await dialog.Locator("[data-due] input").FillAsync(DanishTime.Today(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd"));
+        await dialog.Locator("input[data-due], [data-due] input").FillAsync(DanishTime.Today(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd"));
         await page.AssertNoSeriousAxeViolationsAsync();
         await page.Locator("[data-action='assign-save']").ClickAsync();
         await Assertions.Expect(page.GetByText("2 sager har fået en bedømmer.")).ToBeVisibleAsync();

@@ -54,7 +54,7 @@ public sealed class AssignDialogTests(BoardAppFixture fixture) : BoardBunitConte
         var c = await Arrange.CaseAsync(App, Stage.Screened, leadCode: "BA");
         var dialog = await ShowAsync(c, caseworker);
 
-        dialog.Find("[data-due] input").Change(DanishTime.Today(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd"));
+        dialog.Find("input[data-due], [data-due] input").Change(DanishTime.Today(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd"));
         dialog.Find("[data-action='assign-save']").Click();
 
         dialog.WaitForAssertion(() => Assert.Contains("Fristen kan ikke ligge før i dag.", dialog.Markup));
@@ -73,7 +73,7 @@ public sealed class AssignDialogTests(BoardAppFixture fixture) : BoardBunitConte
         dialog.WaitForAssertion(() => Assert.NotEmpty(dialog.FindAll($"[data-candidate='{mso.UserId}'] input")));
 
         dialog.Find($"[data-candidate='{mso.UserId}'] input").Change(true);
-        dialog.Find("[data-due] input").Change(DanishTime.Today(DateTime.UtcNow).AddDays(7).ToString("yyyy-MM-dd"));
+        dialog.Find("input[data-due], [data-due] input").Change(DanishTime.Today(DateTime.UtcNow).AddDays(7).ToString("yyyy-MM-dd"));
         dialog.Find("[data-action='assign-save']").Click();
 
         dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("[data-assign-dialog]")));
