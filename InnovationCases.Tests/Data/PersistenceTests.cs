@@ -35,7 +35,7 @@ public sealed class PersistenceTests
         var cases = await db.Cases.Include(c => c.Pool).ToListAsync();
         Assert.Equal(DemoDataSeeder.CaseCount, cases.Count);
         Assert.Equal(6, await db.Departments.CountAsync());
-        Assert.Equal(6, await db.Users.CountAsync());
+        Assert.Equal(DemoAccounts.All.Count, await db.Users.CountAsync());
         Assert.Equal(cases.Count, cases.Select(c => c.CaseNumber).Distinct().Count());
         Assert.All(cases, c => Assert.Matches(@"^INNO-\d{4}-\d{4}$", c.CaseNumber));
 

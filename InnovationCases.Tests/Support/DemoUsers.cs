@@ -9,5 +9,6 @@ public static class DemoUsers
     public const string Manager = "leder@aarhus.example";
     public const string Mbu = "mbu@aarhus.example";
     public const string Mso = "mso@aarhus.example";
+    public const string Panel = "panel@aarhus.example";
     public const string Password = "Demo-2026!";
 }

@@ -1,6 +1,8 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Delivery;
 using InnovationCases.Features.Notifications;
+using InnovationCases.Domain.Assignments;
+using InnovationCases.Domain.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CasePartnerDepartment> CasePartnerDepartments => Set<CasePartnerDepartment>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<EffectReport> EffectReports => Set<EffectReport>();
+    public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
+    public DbSet<ApplicationRound> Rounds => Set<ApplicationRound>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Measurement> Measurements => Set<Measurement>();

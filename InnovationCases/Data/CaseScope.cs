@@ -10,4 +10,11 @@ public static class CaseScope
 {
     public static IQueryable<InnovationCase> VisibleTo(this IQueryable<InnovationCase> cases, Actor actor) =>
         cases.Where(CaseAccess.Visible(actor));
+
+    /// <summary>
+    /// The cases a list shows the actor (board, grid, dashboard, reports, pools, knowledge bank):
+    /// those they may see, and none at all for an actor who may open single cases but browse no list.
+    /// </summary>
+    public static IQueryable<InnovationCase> ListedFor(this IQueryable<InnovationCase> cases, Actor actor) =>
+        actor.MayBrowseCases() ? cases.VisibleTo(actor) : cases.Where(c => false);
 }

@@ -13,4 +13,7 @@ public enum CaseEventKind
     MilestoneAdded,
     MilestoneDone,
     PaymentRecorded,
+    AssessorAssigned,
+    ConflictDeclared,
+    AdviceGiven,
 }

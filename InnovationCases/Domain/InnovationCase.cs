@@ -1,4 +1,5 @@
 using InnovationCases.Domain.Delivery;
+using InnovationCases.Domain.Assignments;
 
 namespace InnovationCases.Domain;
 
@@ -23,6 +24,9 @@ public sealed class InnovationCase
     public int PoolId { get; set; }
     public Pool? Pool { get; set; }
     public int BudgetYear { get; set; }
+
+    /// <summary>The application round of the cross-cutting pool the case was submitted in (none for local funds).</summary>
+    public int? RoundId { get; set; }
     public Theme Theme { get; set; }
 
     // The applicant
@@ -70,6 +74,7 @@ public sealed class InnovationCase
 
     public List<Assessment> Assessments { get; set; } = [];
     public List<EffectReport> EffectReports { get; set; } = [];
+    public List<CaseAssignment> Assignments { get; set; } = [];
 
     // After the grant (Domain/Delivery)
     public List<Indicator> Indicators { get; set; } = [];

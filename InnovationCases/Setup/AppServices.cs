@@ -4,6 +4,7 @@ using InnovationCases.Features.Account;
 using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Account.SignIn;
 using InnovationCases.Features.Admin;
+using InnovationCases.Features.Assignments;
 using InnovationCases.Features.Board;
 using InnovationCases.Features.CaseChanges;
 using InnovationCases.Features.Cases;
@@ -22,6 +23,7 @@ using InnovationCases.Features.Moves;
 using InnovationCases.Features.MyCases;
 using InnovationCases.Features.Notifications;
 using InnovationCases.Features.PersonalData;
+using InnovationCases.Features.Rounds;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -135,6 +137,11 @@ public static class AppServices
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<DeliveryReader>();
         services.AddSingleton<DeliveryOverviewReader>();
+        // Rounds, assessor and advisory assignments, internal notes (issue 13)
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<AssignmentReader>();
+        services.AddSingleton<BulkAssignmentService>();
+        services.AddSingleton<RoundService>();
 
         return builder;
     }

@@ -15,5 +15,10 @@ public static class DemoAccounts
         ("leder@aarhus.example", "Lene Friis", Role.Manager, null),
         ("mbu@aarhus.example", "Jonas Kjær", Role.DepartmentStaff, "MBU"),
         ("mso@aarhus.example", "Helle Bach", Role.DepartmentStaff, "MSO"),
+        ("panel@aarhus.example", "Birgitte Dahl", Role.AdvisoryBoard, null),
+
+        // Two more assessors, from departments, so fresh eyes have someone to suggest and someone to refuse.
+        ("direktoer.mbu@aarhus.example", "Mette Holst", Role.DirectorGroup, "MBU"),
+        ("direktoer.mso@aarhus.example", "Anders Vinther", Role.DirectorGroup, "MSO"),
     ];
 }

@@ -251,6 +251,70 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Assignments.CaseAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConflictDeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CaseId", "UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("CaseAssignments");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.BudgetYear", b =>
                 {
                     b.Property<int>("Year")
@@ -708,6 +772,9 @@ namespace InnovationCases.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -746,6 +813,8 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
+
+                    b.HasIndex("RoundId");
 
                     b.HasIndex("SubmittedAt");
 
@@ -790,6 +859,41 @@ namespace InnovationCases.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Pools");
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Rounds.ApplicationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetAnswerDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpensOn");
+
+                    b.ToTable("Rounds");
                 });
 
             modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationPreference", b =>
@@ -1079,6 +1183,17 @@ namespace InnovationCases.Data.Migrations
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Assignments.CaseAssignment", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.InnovationCase", "Case")
+                        .WithMany("Assignments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.CaseEvent", b =>
                 {
                     b.HasOne("InnovationCases.Domain.InnovationCase", null)
@@ -1263,6 +1378,8 @@ namespace InnovationCases.Data.Migrations
             modelBuilder.Entity("InnovationCases.Domain.InnovationCase", b =>
                 {
                     b.Navigation("Assessments");
+
+                    b.Navigation("Assignments");
 
                     b.Navigation("EffectReports");
 

@@ -8,32 +8,45 @@ namespace InnovationCases.Domain.Access;
 /// (<see cref="Visible"/>, through <c>CaseScope.VisibleTo</c>), in-memory checks run its compiled
 /// form (<see cref="CanSee"/>), so the database and the live feeds cannot disagree. Department staff
 /// see the cases where their department is lead or partner; caseworkers, the director group,
-/// managers and the administrator see all; anyone else sees nothing.
+/// managers and the administrator see all; an advisory board member sees exactly the cases they are
+/// assigned to; anyone else sees nothing.
 /// </summary>
 public static class CaseAccess
 {
-    private static readonly ConcurrentDictionary<(Role, int?), Rule> Rules = new();
+    private static readonly ConcurrentDictionary<RuleKey, Rule> Rules = new();
 
     /// <summary>The visibility rule for the actor, as an expression EF translates to SQL.</summary>
     public static Expression<Func<InnovationCase, bool>> Visible(Actor actor) => RuleFor(actor).Expression;
 
-    /// <summary>The same rule for a case in memory (its <see cref="InnovationCase.PartnerDepartments"/> loaded).</summary>
+    /// <summary>The same rule for a case in memory (its partner departments and assignments loaded).</summary>
     public static bool CanSee(this Actor actor, InnovationCase c) => RuleFor(actor).Holds(c);
 
-    /// <summary>The same rule for something that knows only a case's departments (a board card, a live change).</summary>
+    /// <summary>The same rule for something that knows only a case's parties (a board card, a live change).</summary>
     public static bool CanSee(this Actor actor, CaseParties parties) => RuleFor(actor).Holds(parties.AsCase);
 
-    // Built per (role, department): the department is the rule's only varying part, and there are few.
+    // Most rules vary only by (role, department), and there are few. The advisory board's rule is the
+    // one that depends on the person, so only for that role the user is part of the key.
     private static Rule RuleFor(Actor actor) =>
-        Rules.GetOrAdd((actor.Role, actor.DepartmentId), key => new Rule(Build(key.Item1, key.Item2)));
+        Rules.GetOrAdd(RuleKey.For(actor), key => new Rule(Build(key)));
 
-    private static Expression<Func<InnovationCase, bool>> Build(Role role, int? department) => role switch
+    private static Expression<Func<InnovationCase, bool>> Build(RuleKey key)
     {
-        Role.DepartmentStaff when department is { } d =>
-            c => c.LeadDepartmentId == d || c.PartnerDepartments.Any(p => p.DepartmentId == d),
-        Role.Caseworker or Role.DirectorGroup or Role.Manager or Role.Admin => c => true,
-        _ => c => false,
-    };
+        var (role, department, userId) = key;
+        return role switch
+        {
+            Role.DepartmentStaff when department is { } d =>
+                c => c.LeadDepartmentId == d || c.PartnerDepartments.Any(p => p.DepartmentId == d),
+            Role.Caseworker or Role.DirectorGroup or Role.Manager or Role.Admin => c => true,
+            Role.AdvisoryBoard when userId is { Length: > 0 } u => c => c.Assignments.Any(a => a.UserId == u),
+            _ => c => false,
+        };
+    }
+
+    private sealed record RuleKey(Role Role, int? DepartmentId, string? UserId)
+    {
+        public static RuleKey For(Actor actor) =>
+            new(actor.Role, actor.DepartmentId, actor.Role == Role.AdvisoryBoard ? actor.UserId : null);
+    }
 
     private sealed class Rule(Expression<Func<InnovationCase, bool>> expression)
     {

@@ -30,8 +30,29 @@ public static class Permissions
     /// <summary>Department staff always apply for, and are shown as, their own department.</summary>
     public static bool ActsForOwnDepartment(this Actor actor) => actor.Role == Role.DepartmentStaff;
 
-    /// <summary>Managers watch the board; they move nothing.</summary>
-    public static bool IsReadOnly(this Actor actor) => actor.Role is Role.Manager or Role.Admin;
+    /// <summary>Managers watch the board; they move nothing; nor does the advisory board, which only advises.</summary>
+    public static bool IsReadOnly(this Actor actor) => actor.Role is Role.Manager or Role.Admin or Role.AdvisoryBoard;
+
+    /// <summary>
+    /// The lists of cases (board, grid, dashboard, reports, pools, knowledge bank, Mine sager):
+    /// everyone but the advisory board, who reach their assigned cases one by one from
+    /// "Mine vurderinger" and nowhere else.
+    /// </summary>
+    public static bool MayBrowseCases(this Actor actor) =>
+        actor.Role is Role.Caseworker or Role.DirectorGroup or Role.Manager or Role.Admin or Role.DepartmentStaff;
+
+    /// <summary>Contact persons' e-mail and phone are for the municipality's own people, never the advisory board.</summary>
+    public static bool MayReadContactDetails(this Actor actor) => actor.Role != Role.AdvisoryBoard;
+
+    /// <summary>Caseworkers assign assessors and advisory members and run the application rounds.</summary>
+    public static bool MayAssign(this Actor actor) => actor.Role == Role.Caseworker;
+
+    /// <summary>The advisory board's advice is for the director group and the caseworkers (and its author).</summary>
+    public static bool MayReadAdvice(this Actor actor) => actor.Role is Role.Caseworker or Role.DirectorGroup or Role.AdvisoryBoard;
+
+    /// <summary>Only an advisory member writes advice, and only on a case they are assigned to advise on.</summary>
+    public static bool MayAdvise(this Actor actor, InnovationCase c) =>
+        actor.Role == Role.AdvisoryBoard && c.Assignments.Any(a => a.UserId == actor.UserId && a.Kind == Assignments.AssignmentKind.Advice);
 
     /// <summary>
     /// May the actor edit the application now: the lead department's staff while it is Submitted,

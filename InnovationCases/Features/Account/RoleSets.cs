@@ -11,6 +11,13 @@ public static class RoleSets
     public const string Caseworker = nameof(Role.Caseworker);
     public const string Admin = nameof(Role.Admin);
     public const string DepartmentStaff = nameof(Role.DepartmentStaff);
+    public const string AdvisoryBoard = nameof(Role.AdvisoryBoard);
+
+    /// <summary>Those who are asked to assess or advise on cases ("Mine vurderinger").</summary>
+    public const string Assignees = "DirectorGroup,AdvisoryBoard";
+
+    /// <summary>Those who assign assessors and run application rounds.</summary>
+    public const string Assigners = "Caseworker";
 
     /// <summary>Everyone who works with cases (not the administrator).</summary>
     public const string CaseUsers = "Caseworker,DirectorGroup,Manager,DepartmentStaff";

@@ -19,7 +19,7 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<BoardSnapshot> LoadAsync(Actor actor, BoardFilter filter, int pageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scoped = Filtered(db.Cases.AsNoTracking().VisibleTo(actor), filter);
+        var scoped = Filtered(db.Cases.AsNoTracking().ListedFor(actor), filter);
 
         var totals = await scoped
             .GroupBy(c => c.Stage)
@@ -56,7 +56,7 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<ColumnPage> LoadMoreAsync(Actor actor, BoardFilter filter, Stage stage, BoardItem? after, int pageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scoped = Filtered(db.Cases.AsNoTracking().VisibleTo(actor), filter);
+        var scoped = Filtered(db.Cases.AsNoTracking().ListedFor(actor), filter);
         var items = await PageQuery(scoped, stage, after).Take(pageSize).ToListAsync(ct);
         var remaining = await RemainingAsync(db, items.Select(i => i.PoolId).Distinct().ToList(), ct);
         return new ColumnPage(items, remaining);
@@ -83,7 +83,7 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<CaseDetails?> LoadDetailsAsync(string caseNumber, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.Cases.AsNoTracking().VisibleTo(actor)
+        var c = await db.Cases.AsNoTracking().ListedFor(actor)
             .Include(x => x.LeadDepartment)
             .Include(x => x.Pool)
             .Include(x => x.PartnerDepartments)

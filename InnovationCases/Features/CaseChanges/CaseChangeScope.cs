@@ -45,6 +45,18 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
         }
 
         await Db.SaveChangesAsync(Ct);
+
+        // Open pages decide by the case's parties whether their user may see the change; an advisory
+        // member is a party through an assignment, so the assignments must be known, not guessed.
+        foreach (var c in _recorded.Select(r => r.Case).Distinct())
+        {
+            var assignments = Db.Entry(c).Collection(x => x.Assignments);
+            if (Db.Entry(c).State != Microsoft.EntityFrameworkCore.EntityState.Detached && !assignments.IsLoaded)
+            {
+                await assignments.LoadAsync(Ct);
+            }
+        }
+
         return _recorded.Select(r => CaseChange.For(r.Case, r.Event)).ToList();
     }
 }

@@ -20,7 +20,7 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
     public async Task<DashboardSnapshot> ComputeAsync(Actor actor, int year, DateTime now, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cases = db.Cases.AsNoTracking().VisibleTo(actor);
+        var cases = db.Cases.AsNoTracking().ListedFor(actor);
         var ofYear = cases.Where(c => c.BudgetYear == year);
 
         var stageCounts = await cases.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -16,7 +16,7 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<Learning>> SearchAsync(string? text, Theme? theme, int? departmentId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cases = db.Cases.VisibleTo(actor).Where(c => c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped);
+        var cases = db.Cases.ListedFor(actor).Where(c => c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped);
         if (theme is { } t)
         {
             cases = cases.Where(c => c.Theme == t);

@@ -21,7 +21,7 @@ public sealed record CaseChange(
     /// <summary>The change a saved event stands for; read after the save, so the version is the new one.</summary>
     public static CaseChange For(InnovationCase c, CaseEvent ev) =>
         new(c.Id, c.CaseNumber, ev.Kind, ev.FromStage, ev.ToStage, c.Version, ev.ActorName, ev.At,
-            new CaseParties(c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId)), ev.Note);
+            new CaseParties(c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId), c.Assignments.Select(a => a.UserId)), ev.Note);
 
     public bool IsVisibleTo(Actor actor) => actor.CanSee(Parties);
 }

@@ -91,7 +91,7 @@ public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, Db
 
     private static IQueryable<InnovationCase> Mine(AppDbContext db, Actor actor)
     {
-        var visible = db.Cases.VisibleTo(actor);
+        var visible = db.Cases.ListedFor(actor);
         return actor.FollowsDepartmentCases() ? visible : visible.Where(c => c.CreatedByUserId == actor.UserId);
     }
 }

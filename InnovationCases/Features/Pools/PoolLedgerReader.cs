@@ -32,7 +32,7 @@ public sealed class PoolLedgerReader(IDbContextFactory<AppDbContext> dbFactory)
             .Where(p => p.Year == year)
             .Select(p => new { p.Id, p.Kind, p.DepartmentId, DepartmentName = p.Department == null ? null : p.Department.Name, WageSum = p.Department == null ? (long?)null : p.Department.WageSum, p.Budget })
             .ToListAsync(ct);
-        var sums = await db.Cases.AsNoTracking().VisibleTo(actor)
+        var sums = await db.Cases.AsNoTracking().ListedFor(actor)
             .Where(c => c.Pool!.Year == year)
             .GroupBy(c => c.PoolId, PoolConsumption.Project((c, consumed) => new
             {
@@ -61,7 +61,7 @@ public sealed class PoolLedgerReader(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<PoolEntry>> EntriesAsync(Actor actor, int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Cases.AsNoTracking().VisibleTo(actor)
+        var rows = await db.Cases.AsNoTracking().ListedFor(actor)
             .Where(c => c.Pool!.Year == year)
             .Where(c => c.Stage == Stage.Recommended || c.Stage == Stage.Granted || c.Stage == Stage.Implemented
                 || c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped)

@@ -37,7 +37,7 @@ public sealed class ReportService(IDbContextFactory<AppDbContext> dbFactory)
             ? await db.Departments.Where(d => d.Id == id).Select(d => d.Name).SingleOrDefaultAsync(ct)
             : null;
 
-        var cases = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => c.BudgetYear == request.Year);
+        var cases = db.Cases.AsNoTracking().ListedFor(actor).Where(c => c.BudgetYear == request.Year);
         switch (request.Kind)
         {
             case ReportKind.Department when request.DepartmentId is { } d:

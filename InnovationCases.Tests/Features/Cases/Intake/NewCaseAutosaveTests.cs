@@ -15,6 +15,7 @@ public sealed class NewCaseAutosaveTests : BoardBunitContext, IClassFixture<Boar
     public NewCaseAutosaveTests(BoardAppFixture fixture) : base(fixture)
     {
         Services.AddSingleton(App.AppServices.GetRequiredService<IntakeService>());
+        Services.AddSingleton(App.AppServices.GetRequiredService<InnovationCases.Features.Rounds.RoundService>());
         // A short quiet delay keeps the test fast; the test waits for the status, never for the clock.
         Services.AddSingleton<IOptions<AutosaveOptions>>(Options.Create(new AutosaveOptions { Delay = TimeSpan.FromMilliseconds(100) }));
     }

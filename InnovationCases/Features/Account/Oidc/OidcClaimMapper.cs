@@ -11,7 +11,7 @@ namespace InnovationCases.Features.Account.Oidc;
 /// </summary>
 public static class OidcClaimMapper
 {
-    private static readonly Role[] Precedence = [Role.Admin, Role.Caseworker, Role.DirectorGroup, Role.Manager, Role.DepartmentStaff];
+    private static readonly Role[] Precedence = [Role.Admin, Role.Caseworker, Role.DirectorGroup, Role.Manager, Role.DepartmentStaff, Role.AdvisoryBoard];
 
     public static OidcMapping Map(IEnumerable<Claim> claims, OidcOptions options)
     {

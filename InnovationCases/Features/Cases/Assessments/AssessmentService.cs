@@ -1,5 +1,6 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
+using InnovationCases.Domain.Assignments;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.CaseChanges;
 using InnovationCases.Resources;
@@ -77,6 +78,11 @@ public sealed class AssessmentService(
                     .ToList(),
             };
             db.Assessments.Add(assessment);
+
+            // The assessor's assignment on the case, if they had one, is done by this assessment.
+            var assigned = await db.CaseAssignments.FirstOrDefaultAsync(
+                a => a.CaseId == c.Id && a.UserId == actor.UserId && a.Kind == AssignmentKind.Assessment && a.DoneAt == null, ct);
+            assigned?.DoneAt = now;
             scope.Record(c, CaseEvent.ForAnnotation(c, CaseEventKind.Assessed, actor, now, new { assessment.MainCriterionMet, assessment.AverageScore }));
             return new CaseCommandResult.Done(c.CaseNumber, c.Version, CaseText.Assess_Saved);
         }, m => new CaseCommandResult.Refused(m), ct);

@@ -30,7 +30,7 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
         // that must scan every row twice.
         var countTask = CountAsync(filter, actor, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = Filter(db.Cases.AsNoTracking().VisibleTo(actor), filter, db);
+        var q = Filter(db.Cases.AsNoTracking().ListedFor(actor), filter, db);
         // Two steps: page over the narrow (sort key, id) first, then read the page's 25 rows with their
         // joins. Sorting whole rows with OFFSET deep into 50,000 cases is what makes a grid slow.
         var ids = await Sort(q, sortBy, descending)
@@ -56,7 +56,7 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
     private async Task<int> CountAsync(CaseGridFilter filter, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Filter(db.Cases.AsNoTracking().VisibleTo(actor), filter, db).CountAsync(ct);
+        return await Filter(db.Cases.AsNoTracking().ListedFor(actor), filter, db).CountAsync(ct);
     }
 
     internal static IQueryable<InnovationCase> Filter(IQueryable<InnovationCase> q, CaseGridFilter f, AppDbContext db)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InnovationCases.Data;
 using InnovationCases.Domain;
+using InnovationCases.Domain.Rounds;
 using InnovationCases.Features.CaseChanges;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -148,6 +149,12 @@ public sealed class IntakeService(
             }
 
             var now = scope.Now;
+            var round = await RoundFor(db, a.PoolKind, DanishTime.Today(now), ct);
+            if (round.Refusal is { } closed)
+            {
+                return new CaseCommandResult.Invalid(new Dictionary<string, string> { [nameof(a.PoolKind)] = closed });
+            }
+
             var c = new InnovationCase
             {
                 CaseNumber = await CaseNumbers.NextAsync(db, DanishTime.Today(now).Year, ct),
@@ -157,6 +164,7 @@ public sealed class IntakeService(
                 CreatedByUserId = actor.UserId,
             };
             a.ApplyTo(c, pool.Id);
+            c.RoundId = round.Id;
             db.Cases.Add(c);
             await scope.SaveAsync(); // the case's id, for its first event
             scope.Record(c, CaseEvent.ForCreated(c, actor));
@@ -168,6 +176,34 @@ public sealed class IntakeService(
             await scope.SaveAsync();
             return new CaseCommandResult.Done(c.CaseNumber, c.Version);
         }, m => new CaseCommandResult.Refused(m), ct);
+    }
+
+    /// <summary>
+    /// The round a cross-cutting application joins: the one open today. Once rounds are in use, the
+    /// pool takes nothing between them (the refusal says when the next opens); local funds, and a
+    /// municipality that has no rounds yet, take applications all year.
+    /// </summary>
+    internal static async Task<(int? Id, string? Refusal)> RoundFor(AppDbContext db, PoolKind? pool, DateOnly today, CancellationToken ct)
+    {
+        if (pool != PoolKind.CrossCutting)
+        {
+            return (null, null);
+        }
+
+        var rounds = await db.Rounds.AsNoTracking().ToListAsync(ct);
+        if (rounds.Count == 0)
+        {
+            return (null, null);
+        }
+
+        if (RoundRules.OpenOn(rounds, today) is { } open)
+        {
+            return (open.Id, null);
+        }
+
+        return (null, RoundRules.NextAfter(rounds, today) is { } next
+            ? string.Format(RoundText.Intake_Closed, DanishTime.FormatDate(next.OpensOn))
+            : RoundText.Intake_NoneScheduled);
     }
 
     /// <summary>The pool an application names: the year's cross-cutting pool, or the lead department's local funds.</summary>

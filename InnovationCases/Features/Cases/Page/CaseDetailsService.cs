@@ -26,12 +26,28 @@ public sealed class CaseDetailsService(IDbContextFactory<AppDbContext> dbFactory
             return null;
         }
 
+        if (!actor.MayReadContactDetails())
+        {
+            // The advisory board reads the project, never how to reach its people: not on the page,
+            // and not through an edit's old and new values in the history either.
+            c.ContactEmail = "";
+            c.ContactPhone = "";
+        }
+
         var names = await db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).ToListAsync(ct);
         if (!actor.MayReadAssessments())
         {
             // That the case was assessed is part of its history; the scores are not for department staff.
             foreach (var e in events.Where(e => e.Kind == CaseEventKind.Assessed))
+            {
+                e.DataJson = null;
+            }
+        }
+
+        if (!actor.MayReadContactDetails())
+        {
+            foreach (var e in events.Where(e => e.Kind == CaseEventKind.Edited))
             {
                 e.DataJson = null;
             }
