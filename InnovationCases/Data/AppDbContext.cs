@@ -19,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ApplicationDraft> Drafts => Set<ApplicationDraft>();
     public DbSet<TextDraft> TextDrafts => Set<TextDraft>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
+    public DbSet<Adoption> Adoptions => Set<Adoption>();
+    public DbSet<Story> Stories => Set<Story>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens: kept with the data, shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

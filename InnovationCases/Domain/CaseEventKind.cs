@@ -8,4 +8,8 @@ public enum CaseEventKind
     Assessed,
     EffectReported,
     PersonalDataRemoved,
+    Adopted,
+    StorySaved,
+    StoryPublished,
+    StoryUnpublished,
 }
