@@ -38,6 +38,16 @@ public sealed class AdoptionService(IDbContextFactory<AppDbContext> dbFactory, C
         return new SpreadView(adoptions, buildsOn, builtOnBy, departments, actor.MayApply() && actor.CanSee(c));
     }
 
+    /// <summary>Municipality-wide spread for the dashboard (an aggregate: no case is named).</summary>
+    public async Task<SpreadFigures> FiguresAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var solutions = await db.Adoptions.Select(a => a.CaseId).Distinct().CountAsync(ct);
+        var adoptions = await db.Adoptions.CountAsync(ct);
+        var gain = await db.Adoptions.SumAsync(a => (long?)a.ExpectedAnnualGain, ct) ?? 0;
+        return new SpreadFigures(solutions, adoptions, gain);
+    }
+
     public async Task<CaseCommandResult> AddAsync(string caseNumber, AdoptionInput input, Actor actor, CancellationToken ct = default)
     {
         return await changes.RunAsync<CaseCommandResult>(async scope =>
