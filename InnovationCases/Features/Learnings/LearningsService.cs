@@ -58,17 +58,24 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
         {
             text = text.Length > TextMax ? text[..TextMax] : text;
             var p = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            var indexed = text.Length >= CaseTextSearch.MinIndexedLength ? CaseTextSearch.Matching(db, text) : db.Cases.Where(_ => false).Select(c => c.Id);
+            var indexed = text.Length >= CaseTextSearch.MinIndexedLength ? CaseTextSearch.Matching(db, text) : null;
+            // The trigram index answers title and summary (the raw query may appear only once in the SQL);
+            // the final report's and the story's texts are matched alongside it.
+            q = indexed is null
+                ? q.Where(x => EF.Functions.Like(x.C.Title, p, "\\") || EF.Functions.Like(x.C.Summary, p, "\\") || EF.Functions.Like(x.C.CaseNumber, p, "\\") || EF.Functions.Like(x.R.LessonsLearned, p, "\\") || EF.Functions.Like(x.R.Narrative, p, "\\")
+                    || (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\") || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\"))))
+                : q.Where(x => indexed.Contains(x.C.Id) || EF.Functions.Like(x.R.LessonsLearned, p, "\\") || EF.Functions.Like(x.R.Narrative, p, "\\")
+                    || (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\") || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\"))));
             q = q.Select(x => new Hit
             {
                 R = x.R, C = x.C, S = x.S,
                 // Relevance: the project's own title or summary weighs most, then its lessons and effects, then the story.
-                Score = (indexed.Contains(x.C.Id) || EF.Functions.Like(x.C.Title, p, "\\") || EF.Functions.Like(x.C.Summary, p, "\\") ? 4 : 0)
+                Score = (EF.Functions.Like(x.C.Title, p, "\\") || EF.Functions.Like(x.C.Summary, p, "\\") ? 4 : 0)
                     + (EF.Functions.Like(x.R.LessonsLearned, p, "\\") ? 2 : 0)
                     + (EF.Functions.Like(x.R.Narrative, p, "\\") ? 2 : 0)
                     + (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\")
                         || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\")) ? 1 : 0),
-            }).Where(x => x.Score > 0);
+            });
         }
 
         var rows = await q

@@ -17,7 +17,7 @@ public sealed class PublicCache(CaseChangeNotifier notifier, IOutputCacheStore s
     private IDisposable? _subscription;
 
     public static void AddPolicy(OutputCacheOptions o) =>
-        o.AddPolicy(Policy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(Tag), excludeDefaultPolicy: false);
+        o.AddPolicy(Policy, new PublicPagesPolicy());
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
