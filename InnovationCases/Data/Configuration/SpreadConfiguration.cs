@@ -32,8 +32,12 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
     }
 }
 
+/// <summary>
+/// "Byg videre på" is an indexed column without a foreign-key constraint on purpose: on SQLite a new
+/// constraint rebuilds the Cases table, which would drop the free-text search triggers on it. Cases
+/// are never deleted (their events restrict it), so the link cannot dangle.
+/// </summary>
 internal sealed class BuildsOnConfiguration : IEntityTypeConfiguration<InnovationCase>
 {
-    public void Configure(EntityTypeBuilder<InnovationCase> b) =>
-        b.HasOne<InnovationCase>().WithMany().HasForeignKey(c => c.BuildsOnCaseId).OnDelete(DeleteBehavior.Restrict);
+    public void Configure(EntityTypeBuilder<InnovationCase> b) => b.HasIndex(c => c.BuildsOnCaseId);
 }

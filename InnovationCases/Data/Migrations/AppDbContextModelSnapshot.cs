@@ -970,11 +970,6 @@ namespace InnovationCases.Data.Migrations
 
             modelBuilder.Entity("InnovationCases.Domain.InnovationCase", b =>
                 {
-                    b.HasOne("InnovationCases.Domain.InnovationCase", null)
-                        .WithMany()
-                        .HasForeignKey("BuildsOnCaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("InnovationCases.Domain.Department", "LeadDepartment")
                         .WithMany()
                         .HasForeignKey("LeadDepartmentId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnovationCases.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202053556_Spread")]
+    [Migration("20261202061812_Spread")]
     partial class Spread
     {
         /// <inheritdoc />
@@ -973,11 +973,6 @@ namespace InnovationCases.Data.Migrations
 
             modelBuilder.Entity("InnovationCases.Domain.InnovationCase", b =>
                 {
-                    b.HasOne("InnovationCases.Domain.InnovationCase", null)
-                        .WithMany()
-                        .HasForeignKey("BuildsOnCaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("InnovationCases.Domain.Department", "LeadDepartment")
                         .WithMany()
                         .HasForeignKey("LeadDepartmentId")

@@ -101,23 +101,11 @@ namespace InnovationCases.Data.Migrations
                 name: "IX_Stories_IsPublished_PublishedAt",
                 table: "Stories",
                 columns: new[] { "IsPublished", "PublishedAt" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cases_Cases_BuildsOnCaseId",
-                table: "Cases",
-                column: "BuildsOnCaseId",
-                principalTable: "Cases",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cases_Cases_BuildsOnCaseId",
-                table: "Cases");
-
             migrationBuilder.DropTable(
                 name: "Adoptions");
 
