@@ -16,4 +16,8 @@ public enum CaseEventKind
     AssessorAssigned,
     ConflictDeclared,
     AdviceGiven,
+    Adopted,
+    StorySaved,
+    StoryPublished,
+    StoryUnpublished,
 }

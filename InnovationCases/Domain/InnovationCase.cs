@@ -40,6 +40,9 @@ public sealed class InnovationCase
     public List<CasePartnerDepartment> PartnerDepartments { get; set; } = [];
     public List<ExternalPartner> ExternalPartners { get; set; } = [];
 
+    /// <summary>"Byg videre på": the case this application carries on from, if any.</summary>
+    public int? BuildsOnCaseId { get; set; }
+
     // Money and business case, whole kroner
     public long RequestedAmount { get; set; }
     public long InternalCoFinancing { get; set; }

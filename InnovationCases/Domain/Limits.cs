@@ -18,6 +18,9 @@ public static class Limits
 
     public const int PhoneMax = 40;
 
+    /// <summary>A story's Markdown body (fortælling).</summary>
+    public const int StoryMax = 50_000;
+
     /// <summary>A user's display name.</summary>
     public const int UserNameMax = 100;
 

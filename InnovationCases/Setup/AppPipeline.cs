@@ -7,6 +7,7 @@ using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Account.SignIn;
 using InnovationCases.Features.Admin;
 using InnovationCases.Features.PersonalData;
+using InnovationCases.Features.Public;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -49,6 +50,8 @@ public static class AppPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authentication: the default policy never caches a signed-in request.
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
@@ -56,6 +59,7 @@ public static class AppPipeline
         app.MapReportExports();
         app.MapPersonalDataExport();
         app.MapOidcSignIn();
+        app.MapPublicFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Features.Account;
+using InnovationCases.Features.Adoptions;
 using InnovationCases.Features.Account.Oidc;
 using InnovationCases.Features.Account.SignIn;
 using InnovationCases.Features.Admin;
@@ -24,6 +25,8 @@ using InnovationCases.Features.MyCases;
 using InnovationCases.Features.Notifications;
 using InnovationCases.Features.PersonalData;
 using InnovationCases.Features.Rounds;
+using InnovationCases.Features.Public;
+using InnovationCases.Features.Stories;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -142,6 +145,12 @@ public static class AppServices
         services.AddSingleton<AssignmentReader>();
         services.AddSingleton<BulkAssignmentService>();
         services.AddSingleton<RoundService>();
+        // Spreading what works: adoptions, stories and the public pages (cached, evicted by case changes)
+        services.AddSingleton<AdoptionService>();
+        services.AddSingleton<StoryService>();
+        services.AddSingleton<PublicProjects>();
+        services.AddOutputCache(PublicCache.AddPolicy);
+        services.AddHostedService<PublicCache>();
 
         return builder;
     }

@@ -9,7 +9,8 @@ namespace InnovationCases.Tests.Features.Account;
 /// <summary>HTTP level, no UI: what an anonymous request gets.</summary>
 public sealed class AnonymousAccessTests(AccountAppFixture fixture) : IClassFixture<AccountAppFixture>
 {
-    private static readonly string[] PublicRoutes = ["/login", "/not-found", "/Error"];
+    // The public pages (issue 14) are anonymous on purpose; PublicPagesTests checks what they show.
+    private static readonly string[] PublicRoutes = ["/login", "/not-found", "/Error", "/innovation", "/innovation/INNO-2026-0001"];
 
     /// <summary>Every @page of the app, with sample values for route parameters.</summary>
     public static TheoryData<string> PageRoutes() => [.. Routes()];

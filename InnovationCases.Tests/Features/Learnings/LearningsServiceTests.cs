@@ -2,6 +2,7 @@ using InnovationCases.Domain;
 using InnovationCases.Features.Learnings;
 using InnovationCases.Tests.Features.Cases;
 using InnovationCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Learnings;
@@ -36,16 +37,62 @@ public sealed class LearningsServiceTests(CasesAppFixture fixture) : IClassFixtu
         Assert.Contains(all, l => l.Stage == Stage.Evaluated);
     }
 
-    [Fact]
-    public async Task Department_staff_see_lessons_of_their_own_cases_only()
+    [Theory]
+    [InlineData(DemoUsers.Caseworker)]
+    [InlineData(DemoUsers.Director)]
+    [InlineData(DemoUsers.Manager)]
+    [InlineData(DemoUsers.Mbu)]
+    [InlineData(DemoUsers.Admin)]
+    public async Task Every_role_reads_every_departments_lessons(string email)
     {
         var other = await StoppedAsync("MSO", "Kun for Sundhed og Omsorg", Theme.Health);
-        var own = await StoppedAsync("MBU", "Erfaring fra Børn og Unge", Theme.Health);
-        var mbu = await App.ActorAsync(DemoUsers.Mbu);
+        var actor = await App.ActorAsync(email);
 
-        var found = await Learnings.SearchAsync(null, null, null, mbu);
+        var found = await Learnings.SearchAsync(null, null, null, actor);
 
-        Assert.Contains(found, l => l.CaseNumber == own.CaseNumber);
-        Assert.DoesNotContain(found, l => l.CaseNumber == other.CaseNumber);
+        Assert.Contains(found, l => l.CaseNumber == other.CaseNumber);
+    }
+
+    [Fact]
+    public async Task A_role_outside_the_allow_list_reads_nothing()
+    {
+        await StoppedAsync("MSO", "Noget der kan læses", Theme.Health);
+        var stranger = new Actor("x", "X", (Role)99, null);
+
+        Assert.Empty(await Learnings.SearchAsync(new LearningsQuery(), stranger));
+    }
+
+    [Fact]
+    public async Task The_story_is_searchable_and_a_hit_in_the_title_ranks_first()
+    {
+        var word = "Zebraovergang" + Guid.NewGuid().ToString("N")[..6];
+        var inStory = await StoppedAsync("MSO", "Intet særligt", Theme.Mobility);
+        var inTitle = await StoppedAsync("MSO", "Intet særligt", Theme.Mobility);
+        await using (var db = await App.DbAsync())
+        {
+            db.Stories.Add(new Story { CaseId = inStory.Id, Title = "Fortælling", Lead = "Kort", BodyMarkdown = "Om en " + word, UpdatedAt = DateTime.UtcNow });
+            var c = await db.Cases.SingleAsync(x => x.Id == inTitle.Id);
+            c.Title = "Projekt " + word;
+            await db.SaveChangesAsync();
+        }
+
+        var found = await Learnings.SearchAsync(new LearningsQuery(Text: word.ToLowerInvariant()), await App.ActorAsync(DemoUsers.Mbu));
+
+        Assert.Equal([inTitle.CaseNumber, inStory.CaseNumber], found.Select(l => l.CaseNumber));
+    }
+
+    [Fact]
+    public async Task Outcome_and_realised_gain_filter_the_entries()
+    {
+        var stopped = await StoppedAsync("MTM", "Stoppet", Theme.SickLeave);
+        var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
+
+        var evaluatedOnly = await Learnings.SearchAsync(new LearningsQuery(Outcome: Stage.Evaluated), caseworker);
+        var withGain = await Learnings.SearchAsync(new LearningsQuery(MinRealisedGain: 1), caseworker);
+
+        Assert.DoesNotContain(evaluatedOnly, l => l.CaseNumber == stopped.CaseNumber);
+        Assert.All(evaluatedOnly, l => Assert.Equal(Stage.Evaluated, l.Stage));
+        Assert.DoesNotContain(withGain, l => l.CaseNumber == stopped.CaseNumber);
+        Assert.All(withGain, l => Assert.True(l.RealisedAnnualGain >= 1));
     }
 }

@@ -214,6 +214,50 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("TextDrafts");
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Adoption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpectedAnnualGain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("CaseId", "DepartmentId");
+
+                    b.ToTable("Adoptions");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -680,6 +724,9 @@ namespace InnovationCases.Data.Migrations
                     b.Property<int>("BudgetYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BuildsOnCaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -811,6 +858,8 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuildsOnCaseId");
+
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
@@ -894,6 +943,59 @@ namespace InnovationCases.Data.Migrations
                     b.HasIndex("OpensOn");
 
                     b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Story", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WentWrong")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("IsPublished", "PublishedAt");
+
+                    b.ToTable("Stories");
                 });
 
             modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationPreference", b =>
@@ -1148,6 +1250,23 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.Adoption", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.InnovationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InnovationCases.Domain.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.Assessment", b =>
                 {
                     b.HasOne("InnovationCases.Domain.InnovationCase", null)
@@ -1303,6 +1422,15 @@ namespace InnovationCases.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.Story", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.InnovationCase", null)
+                        .WithOne()
+                        .HasForeignKey("InnovationCases.Domain.Story", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationPreference", b =>

@@ -100,4 +100,33 @@ public static class Permissions
     public static bool MayRecordPayments(this Actor actor, InnovationCase c, Pool pool) =>
         c.Stage is Stage.Granted or Stage.Implemented &&
         (actor.Role == Role.Caseworker || (pool.Kind == PoolKind.LocalFunds && pool.DepartmentId is { } d && actor.IsStaffOf(d)));
+    /// The knowledge bank is for the whole municipality, but as an allow-list: a role added later
+    /// (the advisory board) reads nothing until it is named here.
+    /// </summary>
+    public static bool MayReadKnowledgeBank(this Actor actor) =>
+        actor.Role is Role.Caseworker or Role.DirectorGroup or Role.Manager or Role.DepartmentStaff or Role.Admin;
+
+    /// <summary>A solution can be taken into use once it has been carried out.</summary>
+    public static bool IsAdoptable(this InnovationCase c) => c.Stage is Stage.Implemented or Stage.Evaluated;
+
+    /// <summary>Stories are about granted projects: the lead department's staff or a caseworker writes them.</summary>
+    public static bool MayWriteStory(this Actor actor, InnovationCase c) =>
+        c.GrantedAmount is not null && (actor.Role == Role.Caseworker || actor.IsStaffOf(c.LeadDepartmentId));
+
+    /// <summary>Only a caseworker makes a story (and with it the project's public facts) public.</summary>
+    public static bool MayPublishStory(this Actor actor) => actor.Role == Role.Caseworker;
+
+    /// <summary>A case's knowledge entry (lessons, effects, spread): evaluated and stopped cases, for every knowledge-bank reader.</summary>
+    public static bool MayReadKnowledgeEntry(this Actor actor, InnovationCase c) =>
+        actor.MayReadKnowledgeBank() && c.Stage is Stage.Evaluated or Stage.Stopped;
+
+    /// <summary>
+    /// May the actor record that <paramref name="departmentId"/> takes the case's solution into use:
+    /// a carried-out solution the actor can reach (its case, or its knowledge entry), never the lead
+    /// department's own, and for department staff only their own department.
+    /// </summary>
+    public static bool MayRecordAdoption(this Actor actor, InnovationCase c, int departmentId) =>
+        c.IsAdoptable() && departmentId != c.LeadDepartmentId &&
+        (actor.CanSee(c) || actor.MayReadKnowledgeEntry(c)) &&
+        (actor.Role == Role.Caseworker || actor.IsStaffOf(departmentId));
 }

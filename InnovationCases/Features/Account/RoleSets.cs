@@ -28,5 +28,8 @@ public static class RoleSets
     /// <summary>Those who may write an application.</summary>
     public const string Applicants = "Caseworker,DepartmentStaff";
 
+    /// <summary>The knowledge bank's readers: an allow-list, like <c>Permissions.MayReadKnowledgeBank</c>.</summary>
+    public const string KnowledgeReaders = "Caseworker,DirectorGroup,Manager,DepartmentStaff,Admin";
+
     public const string PoolReaders = "Caseworker,DirectorGroup,Manager,Admin";
 }

@@ -2,7 +2,10 @@ using InnovationCases.Domain;
 
 namespace InnovationCases.Features.Learnings;
 
-/// <summary>What one evaluated or stopped project taught: its final report against what it expected.</summary>
+/// <summary>
+/// One knowledge entry: what an evaluated or stopped project taught, what it cost, what it returned,
+/// whether it lives on, where it has spread, and its story. Never its assessments or internal notes.
+/// </summary>
 public sealed record Learning(
     string CaseNumber,
     string Title,
@@ -14,4 +17,16 @@ public sealed record Learning(
     long ExpectedAnnualGain,
     long RealisedAnnualGain,
     bool? LivesOn,
-    DateTime ReportedAt);
+    DateTime ReportedAt)
+{
+    /// <summary>What it cost: the money spent if reported, else the amount granted.</summary>
+    public long? Cost { get; init; }
+
+    public string? StoryTitle { get; init; }
+    public string? StoryLead { get; init; }
+    public bool StoryPublished { get; init; }
+
+    /// <summary>The departments that took the solution into use, and what they expect to gain a year.</summary>
+    public IReadOnlyList<string> AdoptedBy { get; init; } = [];
+    public long AdoptedGain { get; init; }
+}

@@ -5,47 +5,116 @@ using Microsoft.EntityFrameworkCore;
 namespace InnovationCases.Features.Learnings;
 
 /// <summary>
-/// The knowledge bank: the final effect reports of evaluated and stopped cases the actor may see,
-/// searchable by text (title, lessons, effects), theme and department (lead or partner).
+/// The knowledge bank for the whole municipality: the final reports of every evaluated and stopped
+/// case, for every role <see cref="Permissions.MayReadKnowledgeBank"/> allows (not limited to the
+/// actor's own cases). Free text searches title and summary (the trigram index), lessons, effects and
+/// the story; with text, results come in order of relevance (a hit in title or summary first).
 /// </summary>
 public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int Limit = 200;
     public const int TextMax = 200;
 
-    public async Task<IReadOnlyList<Learning>> SearchAsync(string? text, Theme? theme, int? departmentId, Actor actor, CancellationToken ct = default)
+    public Task<IReadOnlyList<Learning>> SearchAsync(string? text, Theme? theme, int? departmentId, Actor actor, CancellationToken ct = default) =>
+        SearchAsync(new LearningsQuery(text, theme, departmentId), actor, ct);
+
+    public async Task<IReadOnlyList<Learning>> SearchAsync(LearningsQuery query, Actor actor, CancellationToken ct = default)
     {
+        if (!actor.MayReadKnowledgeBank())
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cases = db.Cases.ListedFor(actor).Where(c => c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped);
-        if (theme is { } t)
+        var cases = db.Cases.Where(c => c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped);
+        if (query.Outcome is Stage.Evaluated or Stage.Stopped)
+        {
+            cases = cases.Where(c => c.Stage == query.Outcome);
+        }
+
+        if (query.Theme is { } t)
         {
             cases = cases.Where(c => c.Theme == t);
         }
 
-        if (departmentId is { } d)
+        if (query.DepartmentId is { } d)
         {
             cases = cases.Where(c => c.LeadDepartmentId == d || c.PartnerDepartments.Any(p => p.DepartmentId == d));
         }
 
-        var q = db.EffectReports.Where(r => r.IsFinal)
-            .Join(cases, r => r.CaseId, c => c.Id, (r, c) => new { r, c });
-        var s = text?.Trim();
-        if (!string.IsNullOrEmpty(s))
+        var q = from r in db.EffectReports
+                where r.IsFinal
+                join c in cases on r.CaseId equals c.Id
+                join s in db.Stories on c.Id equals s.CaseId into stories
+                from s in stories.DefaultIfEmpty()
+                select new Hit { R = r, C = c, S = s, Score = 0 };
+        if (query.MinRealisedGain is { } min)
         {
-            s = s.Length > TextMax ? s[..TextMax] : s;
-            var pattern = "%" + s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            q = q.Where(x => EF.Functions.Like(x.c.Title, pattern, "\\")
-                || EF.Functions.Like(x.c.CaseNumber, pattern, "\\")
-                || EF.Functions.Like(x.r.LessonsLearned, pattern, "\\")
-                || EF.Functions.Like(x.r.Narrative, pattern, "\\"));
+            q = q.Where(x => x.R.RealisedAnnualGain >= min);
         }
 
-        return await q
-            .OrderByDescending(x => x.r.CreatedAt)
+        var text = query.Text?.Trim();
+        if (!string.IsNullOrEmpty(text))
+        {
+            text = text.Length > TextMax ? text[..TextMax] : text;
+            var p = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var indexed = text.Length >= CaseTextSearch.MinIndexedLength ? CaseTextSearch.Matching(db, text) : null;
+            // The trigram index answers title and summary (the raw query may appear only once in the SQL);
+            // the final report's and the story's texts are matched alongside it.
+            q = indexed is null
+                ? q.Where(x => EF.Functions.Like(x.C.Title, p, "\\") || EF.Functions.Like(x.C.Summary, p, "\\") || EF.Functions.Like(x.C.CaseNumber, p, "\\") || EF.Functions.Like(x.R.LessonsLearned, p, "\\") || EF.Functions.Like(x.R.Narrative, p, "\\")
+                    || (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\") || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\"))))
+                : q.Where(x => indexed.Contains(x.C.Id) || EF.Functions.Like(x.R.LessonsLearned, p, "\\") || EF.Functions.Like(x.R.Narrative, p, "\\")
+                    || (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\") || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\"))));
+            q = q.Select(x => new Hit
+            {
+                R = x.R, C = x.C, S = x.S,
+                // Relevance: the project's own title or summary weighs most, then its lessons and effects, then the story.
+                Score = (EF.Functions.Like(x.C.Title, p, "\\") || EF.Functions.Like(x.C.Summary, p, "\\") ? 4 : 0)
+                    + (EF.Functions.Like(x.R.LessonsLearned, p, "\\") ? 2 : 0)
+                    + (EF.Functions.Like(x.R.Narrative, p, "\\") ? 2 : 0)
+                    + (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\")
+                        || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\")) ? 1 : 0),
+            });
+        }
+
+        var rows = await q
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.R.CreatedAt)
             .Take(Limit)
-            .Select(x => new Learning(
-                x.c.CaseNumber, x.c.Title, x.c.Stage, x.c.Theme, x.c.LeadDepartment!.Name, x.r.LessonsLearned, x.r.Narrative,
-                x.c.ExpectedAnnualGain, x.r.RealisedAnnualGain, x.r.LivesOn, x.r.CreatedAt))
+            .Select(x => new
+            {
+                Learning = new Learning(
+                    x.C.CaseNumber, x.C.Title, x.C.Stage, x.C.Theme, x.C.LeadDepartment!.Name, x.R.LessonsLearned, x.R.Narrative,
+                    x.C.ExpectedAnnualGain, x.R.RealisedAnnualGain, x.R.LivesOn, x.R.CreatedAt),
+                x.C.Id,
+                Cost = x.C.ActualSpend ?? x.C.GrantedAmount,
+                StoryTitle = x.S == null ? null : x.S.Title,
+                StoryLead = x.S == null ? null : x.S.Lead,
+                StoryPublished = x.S != null && x.S.IsPublished,
+            })
             .ToListAsync(ct);
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var adoptions = (await db.Adoptions.Where(a => ids.Contains(a.CaseId))
+                .Select(a => new { a.CaseId, a.Department!.Name, a.ExpectedAnnualGain }).ToListAsync(ct))
+            .ToLookup(a => a.CaseId);
+        return rows.Select(r => r.Learning with
+        {
+            Cost = r.Cost,
+            StoryTitle = r.StoryTitle,
+            StoryLead = r.StoryLead,
+            StoryPublished = r.StoryPublished,
+            AdoptedBy = adoptions[r.Id].Select(a => a.Name).Order().ToList(),
+            AdoptedGain = adoptions[r.Id].Sum(a => a.ExpectedAnnualGain),
+        }).ToList();
+    }
+
+    // A class, not an anonymous type: the search adds the score in a second projection of the same shape.
+    private sealed class Hit
+    {
+        public EffectReport R { get; init; } = default!;
+        public InnovationCase C { get; init; } = default!;
+        public Story? S { get; init; }
+        public int Score { get; init; }
     }
 }

@@ -30,6 +30,9 @@ public sealed class CaseApplication
     public List<int> PartnerDepartmentIds { get; set; } = [];
     public List<ExternalPartnerInput> ExternalPartners { get; set; } = [];
 
+    /// <summary>"Byg videre på": the case number this application carries on from (a case the applicant may see).</summary>
+    public string? BuildsOnCaseNumber { get; set; }
+
     // Money and business case, whole kroner
     public long? RequestedAmount { get; set; }
     public long? InternalCoFinancing { get; set; }

@@ -165,6 +165,7 @@ public sealed class IntakeService(
             };
             a.ApplyTo(c, pool.Id);
             c.RoundId = round.Id;
+            c.BuildsOnCaseId = await BuildsOnAsync(db, a.BuildsOnCaseNumber, actor, ct);
             db.Cases.Add(c);
             await scope.SaveAsync(); // the case's id, for its first event
             scope.Record(c, CaseEvent.ForCreated(c, actor));
@@ -205,6 +206,11 @@ public sealed class IntakeService(
             ? string.Format(RoundText.Intake_Closed, DanishTime.FormatDate(next.OpensOn))
             : RoundText.Intake_NoneScheduled);
     }
+    /// <summary>The case a "byg videre på" application links to; a case the applicant may not see is not linked.</summary>
+    private static async Task<int?> BuildsOnAsync(AppDbContext db, string? caseNumber, Actor actor, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(caseNumber)
+            ? null
+            : await db.Cases.VisibleTo(actor).Where(x => x.CaseNumber == caseNumber.Trim()).Select(x => (int?)x.Id).SingleOrDefaultAsync(ct);
 
     /// <summary>The pool an application names: the year's cross-cutting pool, or the lead department's local funds.</summary>
     internal static Task<Pool?> FindPoolAsync(AppDbContext db, CaseApplication a, CancellationToken ct) =>
