@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
     public DbSet<ApplicationRound> Rounds => Set<ApplicationRound>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<Milestone> Milestones => Set<Milestone>();

@@ -20,4 +20,6 @@ public enum CaseEventKind
     StorySaved,
     StoryPublished,
     StoryUnpublished,
+    NoteAdded,
+    NoteEdited,
 }

@@ -145,6 +145,8 @@ public static class AppServices
         services.AddSingleton<AssignmentReader>();
         services.AddSingleton<BulkAssignmentService>();
         services.AddSingleton<RoundService>();
+        services.AddSingleton<InnovationCases.Features.Notes.NoteService>();
+        services.AddSingleton<InnovationCases.Features.Notes.NoteReader>();
         // Spreading what works: adoptions, stories and the public pages (cached, evicted by case changes)
         services.AddSingleton<AdoptionService>();
         services.AddSingleton<StoryService>();

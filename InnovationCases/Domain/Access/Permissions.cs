@@ -129,4 +129,19 @@ public static class Permissions
         c.IsAdoptable() && departmentId != c.LeadDepartmentId &&
         (actor.CanSee(c) || actor.MayReadKnowledgeEntry(c)) &&
         (actor.Role == Role.Caseworker || actor.IsStaffOf(departmentId));
+
+    /// <summary>
+    /// Internal notes are an allow-list: caseworkers, the director group (the assessors) and the
+    /// advisory board (on their assigned cases, which is all they see). Department staff, managers,
+    /// the administrator and any role added later read no note and no note event, by any path.
+    /// </summary>
+    public static bool MayReadNotes(this Actor actor) => actor.Role is Role.Caseworker or Role.DirectorGroup or Role.AdvisoryBoard;
+
+    /// <summary>Notes are written on a case the actor can see, by those who read notes.</summary>
+    public static bool MayWriteNote(this Actor actor, InnovationCase c) => actor.MayReadNotes() && actor.CanSee(c);
+
+    /// <summary>Events about notes exist only for those who read notes; every other event follows the case's visibility.</summary>
+    public static bool MayReadEvent(this Actor actor, CaseEventKind kind) => !kind.IsNoteEvent() || actor.MayReadNotes();
+
+    public static bool IsNoteEvent(this CaseEventKind kind) => kind is CaseEventKind.NoteAdded or CaseEventKind.NoteEdited;
 }

@@ -32,7 +32,8 @@ public sealed class BoardFeed : IDisposable
 
     private async Task OnChangeAsync(CaseChange change)
     {
-        if (_subscribers.Count == 0)
+        // A note changes nothing on a card, and a board is also open for people who may not read notes.
+        if (_subscribers.Count == 0 || change.Kind.IsNoteEvent())
         {
             return;
         }

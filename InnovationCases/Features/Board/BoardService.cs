@@ -102,7 +102,8 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
             assessments = await db.Assessments.AsNoTracking().Include(a => a.Scores).Where(a => a.CaseId == c.Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         }
 
-        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderByDescending(e => e.Id).ToListAsync(ct);
+        var events = (await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderByDescending(e => e.Id).ToListAsync(ct))
+            .Where(e => actor.MayReadEvent(e.Kind)).ToList();
         return new CaseDetails(c, partners, assessments, events);
     }
 

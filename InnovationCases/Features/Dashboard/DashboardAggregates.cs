@@ -66,7 +66,9 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
         var timeInStage = DashboardMath.TimeInStage(DashboardMath.Stays(log.Where(e => e.At <= now), now));
 
         var stalled = await StalledAsync(cases, now, ct);
+        var hideNotes = !actor.MayReadNotes();
         var activity = await db.CaseEvents.AsNoTracking()
+            .Where(e => !hideNotes || (e.Kind != CaseEventKind.NoteAdded && e.Kind != CaseEventKind.NoteEdited))
             .Join(cases, e => e.CaseId, c => c.Id, (e, c) => new { e, c.CaseNumber, c.Title })
             .OrderByDescending(x => x.e.At).ThenByDescending(x => x.e.Id)
             .Take(ActivityCount)

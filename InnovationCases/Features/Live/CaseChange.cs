@@ -23,5 +23,6 @@ public sealed record CaseChange(
         new(c.Id, c.CaseNumber, ev.Kind, ev.FromStage, ev.ToStage, c.Version, ev.ActorName, ev.At,
             new CaseParties(c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId), c.Assignments.Select(a => a.UserId)), ev.Note);
 
-    public bool IsVisibleTo(Actor actor) => actor.CanSee(Parties);
+    /// <summary>Whether the actor may see this change at all: the case's visibility, and note events only for note readers.</summary>
+    public bool IsVisibleTo(Actor actor) => actor.MayReadEvent(Kind) && actor.CanSee(Parties);
 }

@@ -9,5 +9,8 @@ public enum Audience
     /// <summary>Every caseworker.</summary>
     Caseworkers,
 
-    // Issue 13 adds e.g. AssignedUser and MentionedUsers, resolved from the event's data.
+    /// <summary>The users a note mentions (its event's data), if they may read notes.</summary>
+    MentionedUsers,
+
+    // Issue 13 adds e.g. AssignedUser, resolved from the event's data.
 }

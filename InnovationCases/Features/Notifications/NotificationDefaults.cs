@@ -31,6 +31,10 @@ public static class NotificationDefaults
             [NotificationKind.DeliveryDue] = NotificationDelivery.DailyDigest,
             [NotificationKind.FailFastFlag] = NotificationDelivery.Immediately,
         },
+        [Role.AdvisoryBoard] = new()
+        {
+            [NotificationKind.Mention] = NotificationDelivery.Immediately,
+        },
         [Role.Manager] = new()
         {
             [NotificationKind.FailFastFlag] = NotificationDelivery.Off,

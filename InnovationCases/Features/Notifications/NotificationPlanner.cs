@@ -1,6 +1,7 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Features.CaseChanges;
+using InnovationCases.Features.Notes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,12 +32,13 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
                 continue;
             }
 
-            var parties = new CaseParties(c.LeadDepartmentId, await PartnersAsync(db, c, scope.Ct));
+            var parties = new CaseParties(c.LeadDepartmentId, await PartnersAsync(db, c, scope.Ct), await AssignedAsync(db, c, scope.Ct));
+            var mentioned = NoteEventData.MentionsIn(ev);
             var users = await RecipientsAsync(db, parties, planned.Select(p => p.Kind).ToList(), scope.Ct);
             foreach (var (kind, audience) in planned)
             {
                 MailContent? content = null;
-                foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, parties) && u.Actor.CanSee(parties)))
+                foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, parties, mentioned) && u.Actor.CanSee(parties)))
                 {
                     var delivery = NotificationDefaults.Resolve(u.Actor.Role, kind, u.Choices.GetValueOrDefault(kind));
                     if (delivery == NotificationDelivery.Off)
@@ -52,12 +54,25 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
         }
     }
 
-    private static bool InAudience(Actor a, Audience audience, CaseParties parties) => audience switch
+    private static bool InAudience(Actor a, Audience audience, CaseParties parties, IReadOnlyList<string> mentioned) => audience switch
     {
+        Audience.MentionedUsers => mentioned.Contains(a.UserId) && a.MayReadNotes(),
         Audience.CaseDepartments => a.Role == Role.DepartmentStaff && a.DepartmentId is { } d && parties.Involves(d),
         Audience.Caseworkers => a.Role == Role.Caseworker,
         _ => false,
     };
+
+    // An advisory member sees a case through an assignment, so a mention of them needs the assignments known.
+    private static async Task<IReadOnlyList<string>> AssignedAsync(AppDbContext db, InnovationCase c, CancellationToken ct)
+    {
+        var entry = db.Entry(c);
+        if (entry.State != EntityState.Detached && entry.Collection(x => x.Assignments).IsLoaded)
+        {
+            return c.Assignments.Select(a => a.UserId).ToList();
+        }
+
+        return await db.CaseAssignments.Where(a => a.CaseId == c.Id).Select(a => a.UserId).ToListAsync(ct);
+    }
 
     private static async Task<IReadOnlyList<int>> PartnersAsync(AppDbContext db, InnovationCase c, CancellationToken ct)
     {

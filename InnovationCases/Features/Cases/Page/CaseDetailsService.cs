@@ -35,7 +35,8 @@ public sealed class CaseDetailsService(IDbContextFactory<AppDbContext> dbFactory
         }
 
         var names = await db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        var events = (await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Id).ToListAsync(ct))
+            .Where(e => actor.MayReadEvent(e.Kind)).ToList();
         if (!actor.MayReadAssessments())
         {
             // That the case was assessed is part of its history; the scores are not for department staff.
