@@ -24,6 +24,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, DbWriter writer, T
         await SeedCasesAsync(now, users, ct);
         await DemoRounds.SeedAsync(writer, now, users, ct);
         await DemoSpread.SeedAsync(writer, now, users, ct);
+        await DemoNotes.SeedAsync(writer, now, users, ct);
     }
 
     /// <summary>The current year's pools: 30 mio. cross-cutting, 10 mio. split by the wage-sum key.</summary>

@@ -428,6 +428,52 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("CaseEvents");
                 });
 
+            modelBuilder.Entity("InnovationCases.Domain.CaseNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MentionedUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("CaseNotes");
+                });
+
             modelBuilder.Entity("InnovationCases.Domain.CasePartnerDepartment", b =>
                 {
                     b.Property<int>("CaseId")
@@ -1320,6 +1366,22 @@ namespace InnovationCases.Data.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InnovationCases.Domain.CaseNote", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.InnovationCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InnovationCases.Domain.CaseNote", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("InnovationCases.Domain.CasePartnerDepartment", b =>

@@ -57,6 +57,12 @@ public sealed class AssessmentService(
                 return new CaseCommandResult.Refused(reason);
             }
 
+            // Whoever declared a conflict of interest (inhabilitet) on the case has stepped aside: no score from them.
+            if (await db.CaseAssignments.AnyAsync(a => a.CaseId == c.Id && a.UserId == actor.UserId && a.ConflictDeclaredAt != null, ct))
+            {
+                return new CaseCommandResult.Refused(AssignmentText.Conflict_NoScore);
+            }
+
             var errors = Validate(input);
             if (errors.Count > 0)
             {
