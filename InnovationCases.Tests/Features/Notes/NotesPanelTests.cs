@@ -53,7 +53,7 @@ public sealed class NotesPanelTests : BunitTestContext, IClassFixture<CasesAppFi
         var panel = Render<NotesPanel>(p => p.Add(x => x.CaseNumber, c.CaseNumber));
         panel.WaitForElement("[data-notes-none]");
 
-        panel.Find("[data-note-input] textarea").Input("Kig her @" + director.Name[..3]);
+        panel.Find("textarea[data-note-input], [data-note-input] textarea").Input("Kig her @" + director.Name[..3]);
         panel.WaitForElement($"[data-mention-option='{director.UserId}']").Click();
         panel.Find("[data-action=save-note]").Click();
 
