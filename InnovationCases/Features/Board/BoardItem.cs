@@ -20,6 +20,7 @@ public sealed record BoardItem
     public required PoolKind PoolKind { get; init; }
     public int? PoolDepartmentId { get; init; }
     public required int BudgetYear { get; init; }
+    public int? RoundId { get; init; }
     public required Theme Theme { get; init; }
     public required int LeadDepartmentId { get; init; }
     public required string LeadDepartmentName { get; init; }

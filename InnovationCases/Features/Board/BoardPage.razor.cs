@@ -26,6 +26,9 @@ public partial class BoardPage : IAsyncDisposable
     [SupplyParameterFromQuery(Name = "dept")]
     public int? DepartmentQuery { get; set; }
 
+    [SupplyParameterFromQuery(Name = "runde")]
+    public int? RoundQuery { get; set; }
+
     [SupplyParameterFromQuery(Name = "q")]
     public string? TextQuery { get; set; }
 
@@ -84,7 +87,8 @@ public partial class BoardPage : IAsyncDisposable
             YearQuery,
             Enum.TryParse<Theme>(ThemeQuery, out var theme) ? theme : null,
             DepartmentQuery,
-            string.IsNullOrWhiteSpace(TextQuery) ? null : TextQuery.Trim());
+            string.IsNullOrWhiteSpace(TextQuery) ? null : TextQuery.Trim(),
+            RoundQuery);
         if (filter != _filter || _state is null)
         {
             _filter = filter;
@@ -146,6 +150,7 @@ public partial class BoardPage : IAsyncDisposable
             ["theme"] = filter.Theme?.ToString(),
             ["dept"] = filter.DepartmentId,
             ["q"] = filter.TrimmedText,
+            ["runde"] = filter.RoundId,
         }));
 
     private static bool InZone(BoardItem item, string zone) => item.Stage.ToString() == zone;

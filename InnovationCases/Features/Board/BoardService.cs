@@ -49,7 +49,9 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
         var columns = Columns.ToDictionary(
             s => s,
             s => totals.FirstOrDefault(t => t.Stage == s) is { } t ? new ColumnTotal(t.Count, t.Sum) : new ColumnTotal(0, 0));
-        return new BoardSnapshot(columns, cards, remaining, years, departments);
+        // The cross-cutting pool's application rounds, newest first (a round and a department are both an id and a name).
+        var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensOn).Select(r => new DepartmentChoice(r.Id, r.Name)).ToListAsync(ct);
+        return new BoardSnapshot(columns, cards, remaining, years, departments, rounds);
     }
 
     /// <summary>The next page of one column, after the last card the board already shows.</summary>
@@ -119,6 +121,11 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
             cases = cases.Where(c => c.BudgetYear == year);
         }
 
+        if (filter.RoundId is { } round)
+        {
+            cases = cases.Where(c => c.RoundId == round);
+        }
+
         if (filter.Theme is { } theme)
         {
             cases = cases.Where(c => c.Theme == theme);
@@ -175,6 +182,7 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
         PoolKind = c.Pool!.Kind,
         PoolDepartmentId = c.Pool.DepartmentId,
         BudgetYear = c.BudgetYear,
+        RoundId = c.RoundId,
         Theme = c.Theme,
         LeadDepartmentId = c.LeadDepartmentId,
         LeadDepartmentName = c.LeadDepartment!.Name,

@@ -13,7 +13,8 @@ public sealed record BoardSnapshot(
     IReadOnlyDictionary<Stage, IReadOnlyList<BoardItem>> Cards,
     IReadOnlyDictionary<int, long> PoolRemaining,
     IReadOnlyList<int> Years,
-    IReadOnlyList<DepartmentChoice> Departments);
+    IReadOnlyList<DepartmentChoice> Departments,
+    IReadOnlyList<DepartmentChoice>? Rounds = null);
 
 /// <summary>The next page of one column.</summary>
 public sealed record ColumnPage(IReadOnlyList<BoardItem> Items, IReadOnlyDictionary<int, long> PoolRemaining);

@@ -8,6 +8,9 @@ public sealed class CaseGridFilter
     public Stage? Stage { get; set; }
     public PoolKind? PoolKind { get; set; }
     public int? Year { get; set; }
+
+    /// <summary>The application round (cross-cutting pool); kept in the URL as <c>?runde=</c>.</summary>
+    public int? RoundId { get; set; }
     public Theme? Theme { get; set; }
 
     /// <summary>Lead or partner department.</summary>

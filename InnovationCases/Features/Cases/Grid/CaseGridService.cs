@@ -66,6 +66,11 @@ public sealed class CaseGridService(IDbContextFactory<AppDbContext> dbFactory)
             q = q.Where(c => c.Stage == stage);
         }
 
+        if (f.RoundId is { } round)
+        {
+            q = q.Where(c => c.RoundId == round);
+        }
+
         if (f.Year is { } year)
         {
             q = q.Where(c => c.BudgetYear == year);
