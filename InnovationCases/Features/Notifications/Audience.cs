@@ -9,5 +9,6 @@ public enum Audience
     /// <summary>Every caseworker.</summary>
     Caseworkers,
 
-    // Issue 13 adds e.g. AssignedUser and MentionedUsers, resolved from the event's data.
+    /// <summary>The one person an assessment or advice was just assigned to (the event's <c>UserId</c>).</summary>
+    AssignedUser,
 }

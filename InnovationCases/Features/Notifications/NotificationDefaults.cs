@@ -31,6 +31,11 @@ public static class NotificationDefaults
             [NotificationKind.DeliveryDue] = NotificationDelivery.DailyDigest,
             [NotificationKind.FailFastFlag] = NotificationDelivery.Immediately,
         },
+        [Role.AdvisoryBoard] = new()
+        {
+            [NotificationKind.AssessmentAssigned] = NotificationDelivery.Immediately,
+            [NotificationKind.AssessmentDue] = NotificationDelivery.Immediately,
+        },
         [Role.Manager] = new()
         {
             [NotificationKind.FailFastFlag] = NotificationDelivery.Off,

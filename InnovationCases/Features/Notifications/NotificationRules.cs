@@ -20,8 +20,12 @@ public static class NotificationRules
                 yield return (NotificationKind.CouncilDecisionPending, Audience.Caseworkers);
             }
         }
+        else if (ev.Kind == CaseEventKind.AssessorAssigned)
+        {
+            yield return (NotificationKind.AssessmentAssigned, Audience.AssignedUser);
+        }
     }
 
     /// <summary>Does any event of this kind cause a notification? Lets the planner skip the rest cheaply.</summary>
-    public static bool Notifies(CaseEventKind kind) => kind == CaseEventKind.Moved;
+    public static bool Notifies(CaseEventKind kind) => kind is CaseEventKind.Moved or CaseEventKind.AssessorAssigned;
 }
