@@ -37,6 +37,27 @@ public sealed class LearningsServiceTests(CasesAppFixture fixture) : IClassFixtu
         Assert.Contains(all, l => l.Stage == Stage.Evaluated);
     }
 
+    [Fact]
+    public async Task An_entry_shows_each_indicators_baseline_latest_value_target_and_share_of_the_way()
+    {
+        var c = await StoppedAsync("MKB", "Måling af indikatorer " + Guid.NewGuid().ToString("N")[..6], Theme.Digitalisation);
+        await using (var db = await App.DbAsync())
+        {
+            db.Indicators.Add(new InnovationCases.Domain.Delivery.Indicator
+            {
+                CaseId = c.Id, Name = "Affald", Unit = "ton", Baseline = 100, Target = 60, TargetDate = new DateOnly(2030, 1, 1), CreatedAt = DateTime.UtcNow,
+                Measurements = [new InnovationCases.Domain.Delivery.Measurement { Date = new DateOnly(2026, 6, 1), Value = 90, ByUserId = "x", ByName = "X" }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var entry = Assert.Single(await Learnings.SearchAsync(null, null, null, await App.ActorAsync(DemoUsers.Caseworker)), l => l.CaseNumber == c.CaseNumber);
+
+        var outcome = Assert.Single(entry.Indicators);
+        Assert.Equal(25, outcome.PercentOfWay);
+        Assert.Equal("Affald: 100 → 90 ton (mål 60) – 25 % af vejen til målet", outcome.Describe());
+    }
+
     [Theory]
     [InlineData(DemoUsers.Caseworker)]
     [InlineData(DemoUsers.Director)]

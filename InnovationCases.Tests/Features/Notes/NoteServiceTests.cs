@@ -5,6 +5,7 @@ using InnovationCases.Features.Cases;
 using InnovationCases.Features.Cases.Page;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Notes;
+using InnovationCases.Features.Notifications;
 using InnovationCases.Tests.Features.Cases;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -168,5 +169,13 @@ public sealed class NoteServiceTests(CasesAppFixture fixture) : IClassFixture<Ca
         Assert.Contains(await Reader.MentionsAsync(director), m => m.CaseNumber == c.CaseNumber);
         Assert.DoesNotContain(await Reader.MentionsAsync(caseworker), m => m.CaseNumber == c.CaseNumber);
         Assert.Equal(director.Name, Assert.Single(Assert.Single((await Reader.ForCaseAsync(c.CaseNumber, caseworker))!).MentionedNames));
+
+        // The e-mail: one row, to the director only, saying it is a mention, never carrying the note's text.
+        await using var db = await App.DbAsync();
+        var mail = Assert.Single(await db.Outbox.AsNoTracking().Where(m => m.CaseId == c.Id && m.Kind == NotificationKind.Mention).ToListAsync());
+        Assert.Equal(director.UserId, mail.RecipientUserId);
+        Assert.Contains("nævnt", mail.Subject);
+        Assert.StartsWith(c.CaseNumber, mail.Subject);
+        Assert.DoesNotContain("Se lige her", mail.TextBody + mail.HtmlBody);
     }
 }

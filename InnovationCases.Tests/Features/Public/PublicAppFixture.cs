@@ -1,3 +1,4 @@
+using InnovationCases.Domain.Delivery;
 using System.Reflection;
 using InnovationCases.Domain;
 using InnovationCases.Tests.Support;
@@ -61,6 +62,12 @@ public sealed class PublicAppFixture : IAsyncLifetime, IDisposable
         {
             CaseId = c.Id, Kind = CaseEventKind.Moved, ToStage = stage, ActorUserId = "x", ActorName = Marker + "Actor", At = DateTime.UtcNow,
             Note = Marker + "EventNote", DataJson = "{\"advice\":\"" + Marker + "Advice\"}",
+        });
+        db.Indicators.Add(new Indicator
+        {
+            CaseId = c.Id, Name = "Ventetid", Unit = "dage", Direction = IndicatorDirection.LowerIsBetter, Baseline = 40, Target = 20,
+            TargetDate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), CreatedAt = DateTime.UtcNow,
+            Measurements = [new Measurement { Date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), Value = 25, Note = Marker + "MeasurementNote", ByUserId = "x", ByName = Marker + "Measurer" }],
         });
         db.Stories.Add(new Story
         {

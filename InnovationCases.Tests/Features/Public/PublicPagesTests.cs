@@ -42,6 +42,8 @@ public sealed class PublicPagesTests(PublicAppFixture fixture) : IClassFixture<P
 
         // The published project is there, so the test looks at pages with content.
         Assert.Contains(PublicAppFixture.PublishedStoryTitle, shown.ToString());
+        // Its indicator's outcome is public: figures only, never the measurement's note.
+        Assert.Contains("Ventetid: 40 → 25 dage (mål 20) – 75 % af vejen til målet", shown.ToString());
     }
 
     [Fact]
@@ -167,5 +169,41 @@ public sealed class PublicPagesTests(PublicAppFixture fixture) : IClassFixture<P
         Assert.DoesNotContain("Anden fortælling", cached);
         Assert.Contains("Ændret manchet", after);
         Assert.Contains("Anden fortælling", after);
+    }
+
+    [Fact]
+    public async Task A_new_measurement_on_a_published_project_evicts_the_cached_project_page()
+    {
+        using var client = Anonymous();
+        var caseworker = await fixture.App.ActorAsync(DemoUsers.Caseworker);
+        var c = await Arrange.CaseAsync(fixture.App, InnovationCases.Domain.Stage.Granted, leadCode: "MBU", granted: 300_000);
+        int indicatorId;
+        await using (var db = await fixture.App.DbAsync())
+        {
+            var indicator = new InnovationCases.Domain.Delivery.Indicator
+            {
+                CaseId = c.Id, Name = "Genbrugsandel", Unit = "%", Baseline = 10, Target = 50,
+                TargetDate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), CreatedAt = DateTime.UtcNow,
+            };
+            db.Indicators.Add(indicator);
+            db.Stories.Add(new InnovationCases.Domain.Story
+            {
+                CaseId = c.Id, Title = "Målt historie", Lead = "Manchet", BodyMarkdown = "Tekst", WentWrong = "",
+                IsPublished = true, PublishedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, WrittenByName = "X",
+            });
+            await db.SaveChangesAsync();
+            indicatorId = indicator.Id;
+        }
+
+        var before = await PageAsync(client, $"/innovation/{c.CaseNumber}");
+        using var second = await client.GetAsync($"/innovation/{c.CaseNumber}");
+        var measured = await fixture.App.AppServices.GetRequiredService<InnovationCases.Features.Delivery.DeliveryService>().AddMeasurementAsync(c.CaseNumber,
+            new InnovationCases.Features.Delivery.MeasurementInput { IndicatorId = indicatorId, Date = DateTime.UtcNow.Date, Value = 30 }, caseworker);
+        var after = await PageAsync(client, $"/innovation/{c.CaseNumber}");
+
+        Assert.IsType<CaseCommandResult.Done>(measured);
+        Assert.Contains("Genbrugsandel: udgangspunkt 10 % (mål 50) – ingen måling endnu", before);
+        Assert.True(second.Headers.Contains("Age"), "The project page was not cached, so the eviction was not tested.");
+        Assert.Contains("Genbrugsandel: 10 → 30 % (mål 50) – 50 % af vejen til målet", after);
     }
 }

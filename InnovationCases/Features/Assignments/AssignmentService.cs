@@ -158,7 +158,7 @@ public sealed class AssignmentService(CaseChangePipeline changes)
         };
         c.Assignments.Add(assignment);
         scope.Record(c, CaseEvent.ForAnnotation(c, CaseEventKind.AssessorAssigned, actor, scope.Now,
-            new { Kind = kind.ToString(), person.DisplayName, DueDate = due }));
+            new { Kind = kind.ToString(), UserId = person.Id, person.DisplayName, DueDate = due }));
     }
 
     private static string? TextError(string? text, string required) =>

@@ -29,4 +29,7 @@ public sealed record Learning(
     /// <summary>The departments that took the solution into use, and what they expect to gain a year.</summary>
     public IReadOnlyList<string> AdoptedBy { get; init; } = [];
     public long AdoptedGain { get; init; }
+
+    /// <summary>Each indicator's baseline, latest value and target.</summary>
+    public IReadOnlyList<Domain.Delivery.IndicatorOutcome> Indicators { get; init; } = [];
 }

@@ -98,6 +98,7 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
         var adoptions = (await db.Adoptions.Where(a => ids.Contains(a.CaseId))
                 .Select(a => new { a.CaseId, a.Department!.Name, a.ExpectedAnnualGain }).ToListAsync(ct))
             .ToLookup(a => a.CaseId);
+        var outcomes = await Delivery.IndicatorOutcomes.ForCasesAsync(db, ids, ct);
         return rows.Select(r => r.Learning with
         {
             Cost = r.Cost,
@@ -106,6 +107,7 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
             StoryPublished = r.StoryPublished,
             AdoptedBy = adoptions[r.Id].Select(a => a.Name).Order().ToList(),
             AdoptedGain = adoptions[r.Id].Sum(a => a.ExpectedAnnualGain),
+            Indicators = outcomes[r.Id].ToList(),
         }).ToList();
     }
 

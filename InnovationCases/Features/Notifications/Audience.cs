@@ -12,5 +12,6 @@ public enum Audience
     /// <summary>The users a note mentions (its event's data), if they may read notes.</summary>
     MentionedUsers,
 
-    // Issue 13 adds e.g. AssignedUser, resolved from the event's data.
+    /// <summary>The one person an assessment or advice was just assigned to (the event's <c>UserId</c>).</summary>
+    AssignedUser,
 }

@@ -22,12 +22,18 @@ public static class MailComposer
         var what = kind switch
         {
             NotificationKind.CouncilDecisionPending => NotificationText.Council_What,
+            NotificationKind.AssessmentAssigned => AssignedWhat(ev),
+            NotificationKind.Mention => NotificationText.Mention_What,
             _ when ev.Trigger is { } t && ev.FromStage is { } from => string.Format(CultureInfo.CurrentCulture, NotificationText.Moved_What, t.MoveLine(from, ev.ToStage)),
             _ => ev.Kind.Label(),
         };
-        var subject = Subject(c.CaseNumber, c.Title, kind == NotificationKind.CouncilDecisionPending
-            ? NotificationText.Council_Subject
-            : string.Format(CultureInfo.CurrentCulture, NotificationText.Moved_Subject, ev.ToStage.Label()));
+        var subject = Subject(c.CaseNumber, c.Title, kind switch
+        {
+            NotificationKind.CouncilDecisionPending => NotificationText.Council_Subject,
+            NotificationKind.AssessmentAssigned => NotificationText.Assigned_Subject,
+            NotificationKind.Mention => NotificationText.Mention_Subject,
+            _ => string.Format(CultureInfo.CurrentCulture, NotificationText.Moved_Subject, ev.ToStage.Label()),
+        });
         var lines = new List<string>
         {
             string.Format(CultureInfo.CurrentCulture, NotificationText.Body_Case, c.CaseNumber, OneLine(c.Title)),
@@ -41,6 +47,25 @@ public static class MailComposer
 
         var digestLine = $"{c.CaseNumber} {OneLine(c.Title)}: {what}";
         return new MailContent(subject, Text(lines, link), Html(lines, link), Cut(digestLine, 1000));
+    }
+
+    /// <summary>A reminder about one case: what is due or flagged, with a link to the case.</summary>
+    public static MailContent ForCase(string caseNumber, string title, string what, string baseUrl)
+    {
+        var link = CaseLink(baseUrl, caseNumber);
+        var lines = new List<string> { string.Format(CultureInfo.CurrentCulture, NotificationText.Body_Case, caseNumber, OneLine(title)), what };
+        return new MailContent(Subject(caseNumber, title, what), Text(lines, link), Html(lines, link), Cut(OneLine($"{caseNumber} {title}: {what}"), 1000));
+    }
+
+    /// <summary>"Du er bedt om en vurdering senest 5. december 2026", from the assignment event's payload.</summary>
+    private static string AssignedWhat(CaseEvent ev)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(ev.DataJson ?? "{}");
+        var root = json.RootElement;
+        var advice = root.TryGetProperty("Kind", out var k) && k.GetString() == nameof(Domain.Assignments.AssignmentKind.Advice);
+        var due = root.TryGetProperty("DueDate", out var d) && DateOnly.TryParse(d.GetString(), CultureInfo.InvariantCulture, out var day)
+            ? DanishTime.FormatDate(day) : "";
+        return string.Format(CultureInfo.CurrentCulture, advice ? NotificationText.Assigned_Advice : NotificationText.Assigned_Assessment, due);
     }
 
     /// <summary>A reminder about several cases, e.g. the caseworkers' list of stale cases.</summary>

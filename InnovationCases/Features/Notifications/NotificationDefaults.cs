@@ -5,7 +5,8 @@ namespace InnovationCases.Features.Notifications;
 /// <summary>
 /// Which kinds each role can receive, and how until the user chooses otherwise. A kind missing for
 /// a role is never sent to it (and not offered on the settings page): e.g. department staff get no
-/// assessment notifications, because they may not read assessments.
+/// assessment notifications, because they may not read assessments. Due reports and milestones and
+/// the fail-fast flag are about "my department's case", so only department staff receive them.
 /// </summary>
 public static class NotificationDefaults
 {
@@ -15,9 +16,7 @@ public static class NotificationDefaults
         {
             [NotificationKind.CouncilDecisionPending] = NotificationDelivery.Immediately,
             [NotificationKind.StaleCases] = NotificationDelivery.DailyDigest,
-            [NotificationKind.DeliveryDue] = NotificationDelivery.DailyDigest,
             [NotificationKind.Mention] = NotificationDelivery.Immediately,
-            [NotificationKind.FailFastFlag] = NotificationDelivery.DailyDigest,
         },
         [Role.DirectorGroup] = new()
         {
@@ -33,11 +32,9 @@ public static class NotificationDefaults
         },
         [Role.AdvisoryBoard] = new()
         {
+            [NotificationKind.AssessmentAssigned] = NotificationDelivery.Immediately,
+            [NotificationKind.AssessmentDue] = NotificationDelivery.Immediately,
             [NotificationKind.Mention] = NotificationDelivery.Immediately,
-        },
-        [Role.Manager] = new()
-        {
-            [NotificationKind.FailFastFlag] = NotificationDelivery.Off,
         },
     };
 

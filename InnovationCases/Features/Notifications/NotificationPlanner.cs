@@ -34,11 +34,12 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
 
             var parties = new CaseParties(c.LeadDepartmentId, await PartnersAsync(db, c, scope.Ct), await AssignedAsync(db, c, scope.Ct));
             var mentioned = NoteEventData.MentionsIn(ev);
+            var assigned = AssignedUserOf(ev);
             var users = await RecipientsAsync(db, parties, planned.Select(p => p.Kind).ToList(), scope.Ct);
             foreach (var (kind, audience) in planned)
             {
                 MailContent? content = null;
-                foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, parties, mentioned) && u.Actor.CanSee(parties)))
+                foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, parties, mentioned, assigned) && u.Actor.CanSee(parties)))
                 {
                     var delivery = NotificationDefaults.Resolve(u.Actor.Role, kind, u.Choices.GetValueOrDefault(kind));
                     if (delivery == NotificationDelivery.Off)
@@ -54,25 +55,14 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
         }
     }
 
-    private static bool InAudience(Actor a, Audience audience, CaseParties parties, IReadOnlyList<string> mentioned) => audience switch
+    private static bool InAudience(Actor a, Audience audience, CaseParties parties, IReadOnlyList<string> mentioned, string? assignedUserId) => audience switch
     {
         Audience.MentionedUsers => mentioned.Contains(a.UserId) && a.MayReadNotes(),
+        Audience.AssignedUser => assignedUserId is not null && a.UserId == assignedUserId,
         Audience.CaseDepartments => a.Role == Role.DepartmentStaff && a.DepartmentId is { } d && parties.Involves(d),
         Audience.Caseworkers => a.Role == Role.Caseworker,
         _ => false,
     };
-
-    // An advisory member sees a case through an assignment, so a mention of them needs the assignments known.
-    private static async Task<IReadOnlyList<string>> AssignedAsync(AppDbContext db, InnovationCase c, CancellationToken ct)
-    {
-        var entry = db.Entry(c);
-        if (entry.State != EntityState.Detached && entry.Collection(x => x.Assignments).IsLoaded)
-        {
-            return c.Assignments.Select(a => a.UserId).ToList();
-        }
-
-        return await db.CaseAssignments.Where(a => a.CaseId == c.Id).Select(a => a.UserId).ToListAsync(ct);
-    }
 
     private static async Task<IReadOnlyList<int>> PartnersAsync(AppDbContext db, InnovationCase c, CancellationToken ct)
     {
@@ -83,6 +73,32 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
         }
 
         return await db.CasePartnerDepartments.Where(p => p.CaseId == c.Id).Select(p => p.DepartmentId).ToListAsync(ct);
+    }
+
+    // An advisory member sees a case through an assignment, so a mention of them needs the assignments known.
+    private static async Task<IReadOnlyList<string>> AssignedAsync(AppDbContext db, InnovationCase c, CancellationToken ct)
+    {
+        var entry = db.Entry(c);
+        if (entry.State != EntityState.Detached && entry.Collection(x => x.Assignments).IsLoaded)
+        {
+            return c.Assignments.Select(a => a.UserId).ToList();
+        }
+
+        // The assignment being added in this change is tracked but not saved yet: take both.
+        var saved = await db.CaseAssignments.Where(a => a.CaseId == c.Id).Select(a => a.UserId).ToListAsync(ct);
+        return saved.Concat(c.Assignments.Select(a => a.UserId)).ToList();
+    }
+
+    /// <summary>The person an <see cref="CaseEventKind.AssessorAssigned"/> event names (its payload's <c>UserId</c>).</summary>
+    private static string? AssignedUserOf(CaseEvent ev)
+    {
+        if (ev.Kind != CaseEventKind.AssessorAssigned || ev.DataJson is null)
+        {
+            return null;
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(ev.DataJson);
+        return json.RootElement.TryGetProperty("UserId", out var id) ? id.GetString() : null;
     }
 
     /// <summary>

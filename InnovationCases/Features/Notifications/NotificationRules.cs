@@ -20,14 +20,18 @@ public static class NotificationRules
                 yield return (NotificationKind.CouncilDecisionPending, Audience.Caseworkers);
             }
         }
+        else if (ev.Kind == CaseEventKind.AssessorAssigned)
+        {
+            yield return (NotificationKind.AssessmentAssigned, Audience.AssignedUser);
+        }
 
-        // Issue 13: a note's @mentions reach exactly the mentioned people (the planner checks they still read notes and see the case).
-        if (ev.Kind == CaseEventKind.NoteAdded)
+        // A note's @mentions reach exactly the mentioned people (the planner checks they still read notes and see the case).
+        else if (ev.Kind == CaseEventKind.NoteAdded)
         {
             yield return (NotificationKind.Mention, Audience.MentionedUsers);
         }
     }
 
     /// <summary>Does any event of this kind cause a notification? Lets the planner skip the rest cheaply.</summary>
-    public static bool Notifies(CaseEventKind kind) => kind is CaseEventKind.Moved or CaseEventKind.NoteAdded;
+    public static bool Notifies(CaseEventKind kind) => kind is CaseEventKind.Moved or CaseEventKind.AssessorAssigned or CaseEventKind.NoteAdded;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InnovationCases.Data;
 using InnovationCases.Domain;
+using InnovationCases.Domain.Delivery;
 using InnovationCases.Features.Board;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,8 @@ using Microsoft.Extensions.Options;
 namespace InnovationCases.Features.Notifications;
 
 /// <summary>
-/// The daily work, for one Danish day: reminders first (today the caseworkers' stale cases;
-/// issue 12's due and overdue reports and milestones and issue 13's due assessments go here as
-/// further reminder kinds), then each user's digest of what waited for it. Every row it creates has
+/// The daily work, for one Danish day: reminders first (the caseworkers' stale cases, then
+/// <see cref="CaseReminders"/>: due assessments, due reports and milestones, fail-fast flags), then each user's digest of what waited for it. Every row it creates has
 /// a key (recipient, kind, case, day) under a unique index, so running twice, restarting or running
 /// on several instances creates each reminder and digest once.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class NotificationScheduler(
     DbWriter writer,
     IOptions<BoardOptions> board,
     IOptions<NotificationOptions> options,
+    IOptions<DeliveryOptions> delivery,
     TimeProvider clock)
 {
     /// <summary>Runs the day of <paramref name="occurrenceUtc"/> (the schedule's time that fell due); returns the rows created.</summary>
@@ -29,6 +30,8 @@ public sealed class NotificationScheduler(
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var created = await StaleCasesAsync(db, day, now, ct);
+            created += await CaseReminders.AssessmentsDueAsync(db, day, now, options.Value.PublicBaseUrl, ct);
+            created += await CaseReminders.DeliveryAsync(db, day, now, options.Value.PublicBaseUrl, delivery.Value, ct);
             created += await DigestsAsync(db, day, now, ct);
             return created;
         }, ct);

@@ -4,8 +4,7 @@ namespace InnovationCases.Features.Public;
 
 /// <summary>
 /// A published project's public facts, and nothing else: never contact persons, assessments, notes,
-/// advice or the application's internal texts. A later section (indicators' outcome) is one more
-/// property here and one more block on the page.
+/// advice or the application's internal texts. The indicators' outcome is figures only (no notes).
 /// </summary>
 public sealed record PublicProject(
     string CaseNumber,
@@ -23,4 +22,7 @@ public sealed record PublicProject(
     string WentWrong,
     DateTime PublishedAt,
     DateTime UpdatedAt,
-    IReadOnlyList<string> AdoptedBy);
+    IReadOnlyList<string> AdoptedBy)
+{
+    public IReadOnlyList<Domain.Delivery.IndicatorOutcome> Indicators { get; init; } = [];
+}

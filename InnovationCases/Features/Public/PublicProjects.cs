@@ -43,7 +43,10 @@ public sealed class PublicProjects(IDbContextFactory<AppDbContext> dbFactory, Ti
 
         var adopted = await db.Adoptions.Where(a => a.CaseId == p.Id).OrderBy(a => a.Department!.Name).Select(a => a.Department!.Name).ToListAsync(ct);
         return new PublicProject(p.CaseNumber, p.Title, p.Summary, p.Theme, p.Department, p.PeriodStart, p.PeriodEnd, p.Granted, p.Stage,
-            p.StoryTitle, p.Lead, p.BodyMarkdown, p.WentWrong, p.PublishedAt!.Value, p.UpdatedAt, adopted);
+            p.StoryTitle, p.Lead, p.BodyMarkdown, p.WentWrong, p.PublishedAt!.Value, p.UpdatedAt, adopted)
+        {
+            Indicators = (await Delivery.IndicatorOutcomes.ForCasesAsync(db, [p.Id], ct))[p.Id].ToList(),
+        };
     }
 
     /// <summary>Every published project, for the open-data file (newest first).</summary>
