@@ -38,19 +38,5 @@ public abstract class BoardBunitContext : BunitTestContext
     /// <summary>The board's settings; change them before the first render.</summary>
     protected BoardOptions Settings { get; } = new();
 
-    protected async Task<Actor> SignInAsync(string email)
-    {
-        var actor = await App.ActorAsync(email);
-        var auth = AddAuthorization();
-        auth.SetAuthorized(actor.Name);
-        auth.SetRoles(actor.Role.ToString());
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId), new(ActorClaims.DisplayName, actor.Name) };
-        if (actor.DepartmentId is { } d)
-        {
-            claims.Add(new Claim(ActorClaims.Department, d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        auth.SetClaims([.. claims]);
-        return actor;
-    }
+    protected Task<Actor> SignInAsync(string email) => SignInAsync(App, email);
 }

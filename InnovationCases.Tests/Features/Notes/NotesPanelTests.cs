@@ -27,21 +27,7 @@ public sealed class NotesPanelTests : BunitTestContext, IClassFixture<CasesAppFi
         Services.AddScoped<CurrentActor>();
     }
 
-    private async Task<Actor> SignInAsync(string email)
-    {
-        var actor = await _app.ActorAsync(email);
-        var auth = AddAuthorization();
-        auth.SetAuthorized(actor.Name);
-        auth.SetRoles(actor.Role.ToString());
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId), new(ActorClaims.DisplayName, actor.Name) };
-        if (actor.DepartmentId is { } d)
-        {
-            claims.Add(new Claim(ActorClaims.Department, d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        auth.SetClaims([.. claims]);
-        return actor;
-    }
+    private Task<Actor> SignInAsync(string email) => SignInAsync(_app, email);
 
     [Fact]
     public async Task Typing_at_suggests_people_and_saving_stores_the_mention_as_a_user_id()
