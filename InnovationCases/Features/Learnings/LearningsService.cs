@@ -7,8 +7,8 @@ namespace InnovationCases.Features.Learnings;
 /// <summary>
 /// The knowledge bank for the whole municipality: the final reports of every evaluated and stopped
 /// case, for every role <see cref="Permissions.MayReadKnowledgeBank"/> allows (not limited to the
-/// actor's own cases). Free text searches title and summary (the trigram index), lessons, effects and
-/// the story; with text, results come in order of relevance (a hit in title or summary first).
+/// actor's own cases). Free text searches title, summary, lessons, effects and the story through
+/// <see cref="LearningTextSearch"/>; with text, results come in order of relevance.
 /// </summary>
 public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
 {
@@ -57,25 +57,9 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
         if (!string.IsNullOrEmpty(text))
         {
             text = text.Length > TextMax ? text[..TextMax] : text;
-            var p = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            var indexed = text.Length >= CaseTextSearch.MinIndexedLength ? CaseTextSearch.Matching(db, text) : null;
-            // The trigram index answers title and summary (the raw query may appear only once in the SQL);
-            // the final report's and the story's texts are matched alongside it.
-            q = indexed is null
-                ? q.Where(x => EF.Functions.Like(x.C.Title, p, "\\") || EF.Functions.Like(x.C.Summary, p, "\\") || EF.Functions.Like(x.C.CaseNumber, p, "\\") || EF.Functions.Like(x.R.LessonsLearned, p, "\\") || EF.Functions.Like(x.R.Narrative, p, "\\")
-                    || (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\") || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\"))))
-                : q.Where(x => indexed.Contains(x.C.Id) || EF.Functions.Like(x.R.LessonsLearned, p, "\\") || EF.Functions.Like(x.R.Narrative, p, "\\")
-                    || (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\") || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\"))));
-            q = q.Select(x => new Hit
-            {
-                R = x.R, C = x.C, S = x.S,
-                // Relevance: the project's own title or summary weighs most, then its lessons and effects, then the story.
-                Score = (EF.Functions.Like(x.C.Title, p, "\\") || EF.Functions.Like(x.C.Summary, p, "\\") ? 4 : 0)
-                    + (EF.Functions.Like(x.R.LessonsLearned, p, "\\") ? 2 : 0)
-                    + (EF.Functions.Like(x.R.Narrative, p, "\\") ? 2 : 0)
-                    + (x.S != null && (EF.Functions.Like(x.S.Title, p, "\\") || EF.Functions.Like(x.S.Lead, p, "\\")
-                        || EF.Functions.Like(x.S.BodyMarkdown, p, "\\") || EF.Functions.Like(x.S.WentWrong, p, "\\")) ? 1 : 0),
-            });
+            q = from x in q
+                join m in LearningTextSearch.Matching(db, text) on x.C.Id equals m.CaseId
+                select new Hit { R = x.R, C = x.C, S = x.S, Score = m.Score };
         }
 
         var rows = await q
@@ -117,6 +101,6 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
         public EffectReport R { get; init; } = default!;
         public InnovationCase C { get; init; } = default!;
         public Story? S { get; init; }
-        public int Score { get; init; }
+        public double Score { get; init; }
     }
 }
