@@ -30,7 +30,8 @@ internal static class ScaleData
             var pool = pools[random.Next(pools.Count)];
             var lead = pool.DepartmentId ?? departments[random.Next(departments.Count)];
             var requested = 50_000 + random.NextInt64(2_000_000) / 1_000 * 1_000;
-            var submitted = now.AddDays(-random.Next(1, 365));
+            // Histories lie wholly in the past: submitted 31–365 days ago, in the current stage for 0–29 days after that.
+            var submitted = now.AddDays(-random.Next(31, 366));
             var c = new InnovationCase
             {
                 Id = firstId + i,
@@ -70,9 +71,11 @@ internal static class ScaleData
             }
         }
 
+        var events = Events(cases, eventsPerCase).ToList();
+        EnsureInThePast(cases, events, now);
         await BulkInsert.RunAsync(db, cases, withGeneratedKeys: true);
         await BulkInsert.RunAsync(db, partners.Where(p => cases[p.CaseId - firstId].LeadDepartmentId != p.DepartmentId));
-        await BulkInsert.RunAsync(db, Events(cases, eventsPerCase));
+        await BulkInsert.RunAsync(db, events);
         var counter = await db.CaseNumberCounters.SingleOrDefaultAsync(c => c.Year == year);
         if (counter is null)
         {
@@ -86,17 +89,36 @@ internal static class ScaleData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// A generated future skews every "days in stage" and "over tid" figure a scenario measures, so the
+    /// generator refuses to produce one rather than let a scenario run on it.
+    /// </summary>
+    internal static void EnsureInThePast(IEnumerable<InnovationCase> cases, IEnumerable<CaseEvent> events, DateTime now)
+    {
+        if (cases.FirstOrDefault(c => c.SubmittedAt > now || c.StageChangedAt > now) is { } c)
+        {
+            throw new InvalidOperationException($"Generated case {c.CaseNumber} has a date after now ({c.SubmittedAt:O}, {c.StageChangedAt:O} > {now:O}).");
+        }
+
+        if (events.FirstOrDefault(e => e.At > now) is { } e)
+        {
+            throw new InvalidOperationException($"Generated event on case {e.CaseId} is dated {e.At:O}, after now ({now:O}).");
+        }
+    }
+
     private static IEnumerable<CaseEvent> Events(List<InnovationCase> cases, int eventsPerCase)
     {
         foreach (var c in cases)
         {
             yield return new CaseEvent { CaseId = c.Id, Kind = CaseEventKind.Created, ToStage = Stage.Submitted, ActorUserId = "bench", ActorName = "Bench", At = c.SubmittedAt };
             var path = PathTo(c.Stage, eventsPerCase - 1);
+            // The moves are spread evenly between submission and the last stage change, which is the last move's time.
+            var step = path.Count == 0 ? TimeSpan.Zero : (c.StageChangedAt - c.SubmittedAt) / path.Count;
             var at = c.SubmittedAt;
             var from = Stage.Submitted;
             foreach (var (trigger, to) in path)
             {
-                at = at.AddHours(7);
+                at += step;
                 yield return new CaseEvent { CaseId = c.Id, Kind = CaseEventKind.Moved, FromStage = from, ToStage = to, Trigger = trigger, ActorUserId = "bench", ActorName = "Bench", At = at };
                 from = to;
             }
