@@ -16,6 +16,7 @@ var scenarios = new (string Id, Func<bool, Task<IReadOnlyList<ScenarioResult>>> 
     ("B5", AggregatesScenario.RunAsync),
     ("B6", GridScenario.RunAsync),
     ("B7", DeliveryScenario.RunAsync),
+    ("B8", PublicPageScenario.RunAsync),
     ("B2", BoardScaleScenario.RunAsync),
     ("B3", LiveFanOutScenario.RunAsync),
     ("B4", CircuitMemoryScenario.RunAsync),
