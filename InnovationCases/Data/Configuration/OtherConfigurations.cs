@@ -65,7 +65,12 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
 
 internal sealed class EffectReportConfiguration : IEntityTypeConfiguration<EffectReport>
 {
-    public void Configure(EntityTypeBuilder<EffectReport> b) => b.HasIndex(r => new { r.CaseId, r.Year });
+    public void Configure(EntityTypeBuilder<EffectReport> b)
+    {
+        b.HasIndex(r => new { r.CaseId, r.Year });
+        // Covers the realised gain of the public key figures: a probe per granted case, no report row read (B8).
+        b.HasIndex(r => new { r.CaseId, r.IsFinal, r.RealisedAnnualGain });
+    }
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

@@ -720,6 +720,8 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasIndex("CaseId", "Year");
 
+                    b.HasIndex("CaseId", "IsFinal", "RealisedAnnualGain");
+
                     b.ToTable("EffectReports");
                 });
 
@@ -918,6 +920,8 @@ namespace InnovationCases.Data.Migrations
                     b.HasIndex("LeadDepartmentId", "Stage");
 
                     b.HasIndex("Stage", "StageChangedAt");
+
+                    b.HasIndex("BudgetYear", "Theme", "GrantedAmount");
 
                     b.HasIndex("Stage", "GrantedAmount", "RequestedAmount");
 

@@ -12,12 +12,24 @@ namespace InnovationCases.Data.Migrations
     /// bm25 by <c>Data/LearningTextSearch</c>. The texts live in three tables, so the index keeps its own
     /// copy and triggers on Cases, EffectReports and Stories rebuild a case's row whenever one of them
     /// changes. SQLite only: another provider gets its own index (the seam falls back to LIKE meanwhile).
+    /// Also two covering indexes for the public key figures (B8 in docs/BENCHMARKS.md).
     /// </summary>
     public partial class LearningTextSearch : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Covering indexes for the public key figures (B8).
+            migrationBuilder.CreateIndex(
+                name: "IX_EffectReports_CaseId_IsFinal_RealisedAnnualGain",
+                table: "EffectReports",
+                columns: new[] { "CaseId", "IsFinal", "RealisedAnnualGain" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_BudgetYear_Theme_GrantedAmount",
+                table: "Cases",
+                columns: new[] { "BudgetYear", "Theme", "GrantedAmount" });
+
             if (!migrationBuilder.IsSqlite())
             {
                 return;
@@ -77,6 +89,14 @@ namespace InnovationCases.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_EffectReports_CaseId_IsFinal_RealisedAnnualGain",
+                table: "EffectReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_BudgetYear_Theme_GrantedAmount",
+                table: "Cases");
+
             if (!migrationBuilder.IsSqlite())
             {
                 return;

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnovationCases.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202081500_LearningTextSearch")]
+    [Migration("20261202084643_LearningTextSearch")]
     partial class LearningTextSearch
     {
         /// <inheritdoc />
@@ -723,6 +723,8 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasIndex("CaseId", "Year");
 
+                    b.HasIndex("CaseId", "IsFinal", "RealisedAnnualGain");
+
                     b.ToTable("EffectReports");
                 });
 
@@ -921,6 +923,8 @@ namespace InnovationCases.Data.Migrations
                     b.HasIndex("LeadDepartmentId", "Stage");
 
                     b.HasIndex("Stage", "StageChangedAt");
+
+                    b.HasIndex("BudgetYear", "Theme", "GrantedAmount");
 
                     b.HasIndex("Stage", "GrantedAmount", "RequestedAmount");
 
