@@ -39,8 +39,8 @@ public sealed class NotificationPlannerTests : IClassFixture<NotificationPlanner
         {
             Assert.Equal(NotificationKind.CaseMoved, r.Kind);
             Assert.Equal(OutboxStatus.Pending, r.Status);
-            Assert.StartsWith($"{c.CaseNumber} {c.Title}: flyttet til Screenet", r.Subject);
-            Assert.Contains($"/cases/{c.CaseNumber}", r.TextBody);
+            Assert.StartsWith($"{c.CaseNumber} {c.Title}: flyttet til Screenet", r.Body!.Subject);
+            Assert.Contains($"/cases/{c.CaseNumber}", r.Body.TextBody);
         });
         await using var db = await _app.DbAsync();
         Assert.True(await db.CaseEvents.AnyAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Moved));
@@ -98,7 +98,7 @@ public sealed class NotificationPlannerTests : IClassFixture<NotificationPlanner
         var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
         var row = Assert.Single(await MailTestApp.OutboxAsync(_app, c.Id), r => r.Kind == NotificationKind.CouncilDecisionPending);
         Assert.Equal(caseworker.UserId, row.RecipientUserId);
-        Assert.Contains("byrådets beslutning", row.Subject);
+        Assert.Contains("byrådets beslutning", row.Body!.Subject);
     }
 
     [Fact]
