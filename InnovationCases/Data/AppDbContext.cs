@@ -31,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TextDraft> TextDrafts => Set<TextDraft>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationBody> NotificationBodies => Set<NotificationBody>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<Adoption> Adoptions => Set<Adoption>();
     public DbSet<Story> Stories => Set<Story>();

@@ -11,7 +11,10 @@ public sealed class AppUser : IdentityUser
     public int? DepartmentId { get; set; }
     public bool IsActive { get; set; } = true;
 
-    /// <summary>Events on the user's cases up to this moment have been seen in the notification list.</summary>
+    /// <summary>
+    /// No longer read: notifications carry their own read mark (<c>OutboxMessage.ReadAt</c>). Kept so
+    /// this change does not rebuild the users table on SQLite; drop it with a later migration.
+    /// </summary>
     public DateTime? NotificationsReadAt { get; set; }
 
     public Actor ToActor() => new(Id, DisplayName, Role, DepartmentId);

@@ -75,6 +75,8 @@ internal static class MovesScenario
         var errors = 0;
         var latencies = new List<double>();
         var planned = cases.Take(moves / movesPerCase).ToList();
+        // BENCH_SQL=1 prints each statement of the measured moves with its duration (where the time goes).
+        using var trace = SqlTrace.Start();
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -106,6 +108,7 @@ internal static class MovesScenario
             }
         })));
         total.Stop();
+        trace?.Dispose();
 
         await using var check = await host.DbAsync();
         var ids = planned.Select(p => p.Id).ToList();

@@ -44,24 +44,4 @@ public sealed class MyCasesServiceTests(CasesAppFixture fixture) : IClassFixture
     {
         Assert.Equal(expected, MyCasesService.NextStep(stage, pool, recommended, multiYear, reported, 2026));
     }
-
-    [Fact]
-    public async Task A_send_back_becomes_a_notification_with_its_reason_until_marked_read()
-    {
-        var c = await Arrange.CaseAsync(App, Stage.Screened, leadCode: "MBU");
-        var caseworker = await App.ActorAsync(DemoUsers.Caseworker);
-        var mbu = await App.ActorAsync(DemoUsers.Mbu);
-        var workflow = App.AppServices.GetRequiredService<CaseWorkflowService>();
-        var moved = await workflow.FireAsync(c.CaseNumber, new SendBackData("Uddyb gevinsten."), caseworker, c.Version);
-        Assert.IsType<MoveResult.Moved>(moved);
-
-        var notifications = await MyCases.NotificationsAsync(mbu);
-        var n = Assert.Single(notifications, x => x.CaseNumber == c.CaseNumber);
-        Assert.Equal(Trigger.SendBack, n.Trigger);
-        Assert.Equal("Uddyb gevinsten.", n.Note);
-        Assert.DoesNotContain(await MyCases.NotificationsAsync(await App.ActorAsync(DemoUsers.Mso)), x => x.CaseNumber == c.CaseNumber);
-
-        await MyCases.MarkReadAsync(mbu);
-        Assert.DoesNotContain(await MyCases.NotificationsAsync(mbu), x => x.CaseNumber == c.CaseNumber);
-    }
 }

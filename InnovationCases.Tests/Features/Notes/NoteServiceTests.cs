@@ -172,10 +172,10 @@ public sealed class NoteServiceTests(CasesAppFixture fixture) : IClassFixture<Ca
 
         // The e-mail: one row, to the director only, saying it is a mention, never carrying the note's text.
         await using var db = await App.DbAsync();
-        var mail = Assert.Single(await db.Outbox.AsNoTracking().Where(m => m.CaseId == c.Id && m.Kind == NotificationKind.Mention).ToListAsync());
+        var mail = Assert.Single(await db.Outbox.AsNoTracking().Include(m => m.Body).Where(m => m.CaseId == c.Id && m.Kind == NotificationKind.Mention).ToListAsync());
         Assert.Equal(director.UserId, mail.RecipientUserId);
-        Assert.Contains("nævnt", mail.Subject);
-        Assert.StartsWith(c.CaseNumber, mail.Subject);
-        Assert.DoesNotContain("Se lige her", mail.TextBody + mail.HtmlBody);
+        Assert.Contains("nævnt", mail.Body!.Subject);
+        Assert.StartsWith(c.CaseNumber, mail.Body.Subject);
+        Assert.DoesNotContain("Se lige her", mail.Body.TextBody + mail.Body.HtmlBody + mail.Body.Detail);
     }
 }

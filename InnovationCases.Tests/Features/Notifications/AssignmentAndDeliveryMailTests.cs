@@ -87,10 +87,10 @@ public sealed class AssignmentAndDeliveryMailTests
         await Eventually.WaitAsync(() => smtp.Received.Count(m => To(m, MbuDirector) && (m.Subject ?? "").Contains("Vurdering", StringComparison.Ordinal)) >= 2, "both reminders");
         await using var check = await app.DbAsync();
         var ids = new int?[] { soon.Id, late.Id, later.Id };
-        var due = await check.Outbox.Where(m => m.Kind == NotificationKind.AssessmentDue && m.RecipientUserId == director.UserId && ids.Contains(m.CaseId)).ToListAsync();
+        var due = await check.Outbox.Include(m => m.Body).Where(m => m.Kind == NotificationKind.AssessmentDue && m.RecipientUserId == director.UserId && ids.Contains(m.CaseId)).ToListAsync();
         Assert.Equal(2, due.Count);
-        Assert.Contains("skal være færdig senest " + DanishTime.FormatDate(Today.AddDays(3)), Assert.Single(due, m => m.CaseId == soon.Id).Subject);
-        Assert.Contains("over fristen", Assert.Single(due, m => m.CaseId == late.Id).Subject);
+        Assert.Contains("skal være færdig senest " + DanishTime.FormatDate(Today.AddDays(3)), Assert.Single(due, m => m.CaseId == soon.Id).Body!.Subject);
+        Assert.Contains("over fristen", Assert.Single(due, m => m.CaseId == late.Id).Body!.Subject);
         Assert.DoesNotContain(due, m => m.CaseId == later.Id);
     }
 
@@ -116,18 +116,18 @@ public sealed class AssignmentAndDeliveryMailTests
         await scheduler.RunAsync(DateTime.UtcNow.AddMinutes(1));
 
         await using var check = await app.DbAsync();
-        var rows = await check.Outbox.Where(m => m.CaseId == c.Id).ToListAsync();
+        var rows = await check.Outbox.Include(m => m.Body).Where(m => m.CaseId == c.Id).ToListAsync();
         var toLead = rows.Where(m => m.RecipientUserId == lead.Id).ToList();
         Assert.DoesNotContain(rows, m => m.RecipientUserId == partner.Id);
         Assert.Equal(2, toLead.Count(m => m.Kind == NotificationKind.DeliveryDue));
-        Assert.Contains(toLead, m => m.Subject.Contains("delmålet \"Pilot\" er over fristen", StringComparison.Ordinal));
-        Assert.Contains(toLead, m => m.Subject.Contains("delmålet \"Udrulning\" skal være nået senest", StringComparison.Ordinal));
-        Assert.DoesNotContain(toLead, m => m.Subject.Contains("Evaluering", StringComparison.Ordinal));
+        Assert.Contains(toLead, m => m.Body!.Subject.Contains("delmålet \"Pilot\" er over fristen", StringComparison.Ordinal));
+        Assert.Contains(toLead, m => m.Body!.Subject.Contains("delmålet \"Udrulning\" skal være nået senest", StringComparison.Ordinal));
+        Assert.DoesNotContain(toLead, m => m.Body!.Subject.Contains("Evaluering", StringComparison.Ordinal));
         var flag = Assert.Single(toLead, m => m.Kind == NotificationKind.FailFastFlag);
-        Assert.Contains("Overvej at stoppe", flag.Subject);
+        Assert.Contains("Overvej at stoppe", flag.Body!.Subject);
 
         // The flag is "med det samme" for department staff; the due milestones wait for the digest.
-        Assert.Equal(OutboxStatus.Digested, Assert.Single(toLead, m => m.Subject.Contains("Udrulning", StringComparison.Ordinal)).Status);
+        Assert.Equal(OutboxStatus.Digested, Assert.Single(toLead, m => m.Body!.Subject.Contains("Udrulning", StringComparison.Ordinal)).Status);
         await Eventually.WaitAsync(() => smtp.Received.Any(m => To(m, lead.Email!) && (m.Subject ?? "").Contains("Overvej at stoppe", StringComparison.Ordinal)), "the fail-fast e-mail");
         await Eventually.WaitAsync(() => smtp.Received.Any(m => To(m, lead.Email!) && (m.TextBody ?? "").Contains("Udrulning", StringComparison.Ordinal)), "the digest with the due milestone");
     }

@@ -61,6 +61,6 @@ public static class MailTestApp
     public static async Task<List<OutboxMessage>> OutboxAsync(TestApp app, int caseId)
     {
         await using var db = await app.DbAsync();
-        return await db.Outbox.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Id).ToListAsync();
+        return await db.Outbox.AsNoTracking().Include(m => m.Body).Where(m => m.CaseId == caseId).OrderBy(m => m.Id).ToListAsync();
     }
 }

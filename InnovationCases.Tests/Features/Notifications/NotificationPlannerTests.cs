@@ -39,8 +39,8 @@ public sealed class NotificationPlannerTests : IClassFixture<NotificationPlanner
         {
             Assert.Equal(NotificationKind.CaseMoved, r.Kind);
             Assert.Equal(OutboxStatus.Pending, r.Status);
-            Assert.StartsWith($"{c.CaseNumber} {c.Title}: flyttet til Screenet", r.Subject);
-            Assert.Contains($"/cases/{c.CaseNumber}", r.TextBody);
+            Assert.StartsWith($"{c.CaseNumber} {c.Title}: flyttet til Screenet", r.Body!.Subject);
+            Assert.Contains($"/cases/{c.CaseNumber}", r.Body.TextBody);
         });
         await using var db = await _app.DbAsync();
         Assert.True(await db.CaseEvents.AnyAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Moved));
@@ -70,7 +70,7 @@ public sealed class NotificationPlannerTests : IClassFixture<NotificationPlanner
     }
 
     [Fact]
-    public async Task A_user_who_turned_a_kind_off_gets_no_row_and_a_digest_reader_gets_one_that_waits()
+    public async Task A_user_who_turned_a_kind_off_gets_an_in_app_row_only_and_a_digest_reader_gets_one_that_waits()
     {
         var off = await MailTestApp.AddStaffAsync(_app, "MKB", $"off-{Guid.NewGuid():N}@aarhus.example");
         var digest = await MailTestApp.AddStaffAsync(_app, "MKB", $"digest-{Guid.NewGuid():N}@aarhus.example");
@@ -82,7 +82,9 @@ public sealed class NotificationPlannerTests : IClassFixture<NotificationPlanner
         await MailTestApp.ScreenAsync(_app, c);
 
         var rows = await MailTestApp.OutboxAsync(_app, c.Id);
-        Assert.DoesNotContain(rows, r => r.RecipientUserId == off.Id);
+        Assert.Equal(OutboxStatus.InAppOnly, Assert.Single(rows, r => r.RecipientUserId == off.Id).Status);
+        // One text for the change, shared by every recipient's row.
+        Assert.Single(rows.Select(r => r.BodyId).Distinct());
         Assert.Equal(OutboxStatus.AwaitingDigest, Assert.Single(rows, r => r.RecipientUserId == digest.Id).Status);
     }
 
@@ -98,7 +100,7 @@ public sealed class NotificationPlannerTests : IClassFixture<NotificationPlanner
         var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
         var row = Assert.Single(await MailTestApp.OutboxAsync(_app, c.Id), r => r.Kind == NotificationKind.CouncilDecisionPending);
         Assert.Equal(caseworker.UserId, row.RecipientUserId);
-        Assert.Contains("byrådets beslutning", row.Subject);
+        Assert.Contains("byrådets beslutning", row.Body!.Subject);
     }
 
     [Fact]

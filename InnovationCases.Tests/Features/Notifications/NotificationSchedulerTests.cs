@@ -26,12 +26,12 @@ public sealed class NotificationSchedulerTests
         Assert.True(first >= 2);
         Assert.Equal(0, second);
         await using var db = await app.DbAsync();
-        var stale = await db.Outbox.Where(m => m.Kind == NotificationKind.StaleCases).ToListAsync();
+        var stale = await db.Outbox.Include(m => m.Body).Where(m => m.Kind == NotificationKind.StaleCases).ToListAsync();
         var caseworker = await app.ActorAsync(DemoUsers.Caseworker);
         Assert.Equal(OutboxStatus.Digested, Assert.Single(stale, m => m.RecipientUserId == caseworker.UserId).Status);
         var direct = Assert.Single(stale, m => m.RecipientUserId == eager.Id);
         Assert.Equal(OutboxStatus.Pending, direct.Status);
-        Assert.Contains("overskredet fristen", direct.Subject);
+        Assert.Contains("overskredet fristen", direct.Body!.Subject);
         Assert.Single(await db.Outbox.Where(m => m.Kind == NotificationKind.Digest && m.RecipientUserId == caseworker.UserId).ToListAsync());
     }
 

@@ -13,14 +13,31 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.RecipientUserId).HasMaxLength(450);
         b.Property(m => m.RecipientEmail).HasMaxLength(256);
         b.Property(m => m.CaseNumber).HasMaxLength(20);
-        b.Property(m => m.Subject).HasMaxLength(MailComposer.SubjectMax);
+        b.Property(m => m.BodyId).HasMaxLength(NotificationBody.IdLength);
+        b.Property(m => m.ClaimToken).HasMaxLength(NotificationBody.IdLength);
         b.Property(m => m.Key).HasMaxLength(600);
+        b.HasOne(m => m.Body).WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Restrict);
         b.Property(m => m.LastError).HasMaxLength(Limits.NameMax * 5);
         // A reminder or digest exists once per (recipient, kind, case, period), whoever creates it.
         b.HasIndex(m => m.Key).IsUnique();
         // The dispatcher's question: what is due now?
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasIndex(m => new { m.RecipientUserId, m.Status });
+        // A user's notifications, newest first (Mine sager, Mine vurderinger).
+        b.HasIndex(m => new { m.RecipientUserId, m.Id });
+        // The dispatcher reads back what it just claimed.
+        b.HasIndex(m => m.ClaimToken);
+    }
+}
+
+internal sealed class NotificationBodyConfiguration : IEntityTypeConfiguration<NotificationBody>
+{
+    public void Configure(EntityTypeBuilder<NotificationBody> b)
+    {
+        b.ToTable("NotificationBodies");
+        b.Property(m => m.Id).HasMaxLength(NotificationBody.IdLength);
+        b.Property(m => m.Subject).HasMaxLength(MailComposer.SubjectMax);
+        b.Property(m => m.LinkPath).HasMaxLength(Limits.NameMax);
     }
 }
 

@@ -1048,6 +1048,43 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("Stories");
                 });
 
+            modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationBody", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DigestLine")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NotificationBodies", (string)null);
+                });
+
             modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationPreference", b =>
                 {
                     b.Property<string>("UserId")
@@ -1076,11 +1113,20 @@ namespace InnovationCases.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClaimedUntil")
@@ -1091,14 +1137,6 @@ namespace InnovationCases.Data.Migrations
 
                     b.Property<long?>("DigestId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("DigestLine")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .HasMaxLength(600)
@@ -1116,8 +1154,10 @@ namespace InnovationCases.Data.Migrations
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientEmail")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -1134,19 +1174,16 @@ namespace InnovationCases.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("RecipientUserId", "Id");
 
                     b.HasIndex("RecipientUserId", "Status");
 
@@ -1506,6 +1543,17 @@ namespace InnovationCases.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InnovationCases.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("InnovationCases.Features.Notifications.NotificationBody", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Body");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

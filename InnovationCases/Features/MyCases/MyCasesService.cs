@@ -6,17 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace InnovationCases.Features.MyCases;
 
 /// <summary>
-/// "Mine sager": the department's cases (lead or partner) with their next step, and the
-/// notifications derived from the stage changes of those cases since the user last read them.
-/// A caseworker sees the cases they registered.
+/// "Mine sager": the department's cases (lead or partner) with their next step. A caseworker sees
+/// the cases they registered. The page's notifications are the user's outbox rows
+/// (<see cref="Notifications.NotificationInbox"/>).
 /// </summary>
-public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, DbWriter writer, TimeProvider clock)
+public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public const int NotificationLimit = 20;
-
-    /// <summary>Without a read mark, notifications reach back this far.</summary>
-    public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
-
     public async Task<IReadOnlyList<MyCaseRow>> CasesAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -65,29 +60,6 @@ public sealed class MyCasesService(IDbContextFactory<AppDbContext> dbFactory, Db
         Stage.Implemented => MyCasesText.Next_Evaluation,
         _ => MyCasesText.Next_None,
     };
-
-    public async Task<IReadOnlyList<CaseNotification>> NotificationsAsync(Actor actor, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var readAt = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.NotificationsReadAt).SingleOrDefaultAsync(ct);
-        var since = readAt ?? clock.GetUtcNow().UtcDateTime - DefaultWindow;
-        var mine = Mine(db, actor);
-        return await db.CaseEvents
-            .Where(e => e.Kind == CaseEventKind.Moved && e.At > since && e.ActorUserId != actor.UserId)
-            .Join(mine, e => e.CaseId, c => c.Id, (e, c) => new { e, c.CaseNumber, c.Title })
-            .OrderByDescending(x => x.e.Id)
-            .Take(NotificationLimit)
-            .Select(x => new CaseNotification(x.e.Id, x.CaseNumber, x.Title, x.e.Trigger, x.e.FromStage, x.e.ToStage, x.e.ActorName, x.e.At, x.e.Note))
-            .ToListAsync(ct);
-    }
-
-    /// <summary>Marks everything up to now as read.</summary>
-    public Task MarkReadAsync(Actor actor, CancellationToken ct = default) => writer.WriteAsync(async db =>
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Users.Where(u => u.Id == actor.UserId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.NotificationsReadAt, now), ct);
-    }, ct);
 
     private static IQueryable<InnovationCase> Mine(AppDbContext db, Actor actor)
     {

@@ -121,11 +121,8 @@ public static class CaseReminders
             return 0;
         }
 
-        var content = MailComposer.ForCase(caseNumber, title, what, baseUrl);
-        var row = Outbox.Row(u.Id, u.Email, kind, null, content, now, u.Delivery, key);
-        row.CaseId = caseId;
-        row.CaseNumber = caseNumber;
-        db.Outbox.Add(row);
+        var body = NotificationBody.From(MailComposer.ForCase(caseNumber, title, what, baseUrl));
+        db.Outbox.Add(Outbox.Row(u.Id, u.Email, kind, caseId, caseNumber, body, now, u.Delivery, key));
         return 1;
     }
 }

@@ -12,14 +12,14 @@ public sealed class MailAdminService(AdminGuard guard, AdminAudit audit, TimePro
     {
         await using var db = await guard.OpenReadAsync(actor, ct);
         return await db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Parked).OrderByDescending(m => m.Id).Take(500)
-            .Select(m => new ParkedMail(m.Id, m.RecipientEmail, m.Subject, m.Attempts, m.LastError, m.CreatedAt)).ToListAsync(ct);
+            .Select(m => new ParkedMail(m.Id, m.RecipientEmail ?? "", m.Body!.Subject, m.Attempts, m.LastError, m.CreatedAt)).ToListAsync(ct);
     }
 
     /// <summary>Sends a parked message again: it goes back in line with its attempts reset.</summary>
     public Task<AdminResult> ResendAsync(Actor actor, long id, CancellationToken ct = default) =>
         guard.WriteAsync(actor, async db =>
         {
-            var m = await db.Outbox.SingleOrDefaultAsync(x => x.Id == id, ct);
+            var m = await db.Outbox.Include(x => x.Body).SingleOrDefaultAsync(x => x.Id == id, ct);
             if (m is null || m.Status != OutboxStatus.Parked)
             {
                 return AdminResult.Refused(NotificationText.Admin_NotParked);
@@ -29,7 +29,7 @@ public sealed class MailAdminService(AdminGuard guard, AdminAudit audit, TimePro
             m.Attempts = 0;
             m.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
             audit.Record(db, actor, AuditEntity.Mail, id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Format(System.Globalization.CultureInfo.CurrentCulture, NotificationText.Admin_AuditResent, m.RecipientEmail, m.Subject));
+                string.Format(System.Globalization.CultureInfo.CurrentCulture, NotificationText.Admin_AuditResent, m.RecipientEmail, m.Body!.Subject));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
         }, ct);

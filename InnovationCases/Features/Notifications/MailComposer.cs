@@ -18,7 +18,8 @@ public static class MailComposer
 
     public static MailContent ForChange(NotificationKind kind, InnovationCase c, CaseEvent ev, string baseUrl)
     {
-        var link = CaseLink(baseUrl, c.CaseNumber);
+        var path = CasePath(c.CaseNumber);
+        var link = Link(baseUrl, path);
         var what = kind switch
         {
             NotificationKind.CouncilDecisionPending => NotificationText.Council_What,
@@ -46,15 +47,17 @@ public static class MailComposer
         }
 
         var digestLine = $"{c.CaseNumber} {OneLine(c.Title)}: {what}";
-        return new MailContent(subject, Text(lines, link), Html(lines, link), Cut(digestLine, 1000));
+        return new MailContent(subject, Text(lines, link), Html(lines, link), Cut(digestLine, 1000), Detail(lines.Skip(1)), path);
     }
 
     /// <summary>A reminder about one case: what is due or flagged, with a link to the case.</summary>
     public static MailContent ForCase(string caseNumber, string title, string what, string baseUrl)
     {
-        var link = CaseLink(baseUrl, caseNumber);
+        var path = CasePath(caseNumber);
+        var link = Link(baseUrl, path);
         var lines = new List<string> { string.Format(CultureInfo.CurrentCulture, NotificationText.Body_Case, caseNumber, OneLine(title)), what };
-        return new MailContent(Subject(caseNumber, title, what), Text(lines, link), Html(lines, link), Cut(OneLine($"{caseNumber} {title}: {what}"), 1000));
+        return new MailContent(Subject(caseNumber, title, what), Text(lines, link), Html(lines, link), Cut(OneLine($"{caseNumber} {title}: {what}"), 1000),
+            Detail([what]), path);
     }
 
     /// <summary>"Du er bedt om en vurdering senest 5. december 2026", from the assignment event's payload.</summary>
@@ -73,8 +76,8 @@ public static class MailComposer
     {
         var lines = new List<string> { intro };
         lines.AddRange(items.Select(i => "• " + i));
-        var link = baseUrl.TrimEnd('/') + "/" + linkPath;
-        return new MailContent(Cut(OneLine(subject), SubjectMax), Text(lines, link), Html(lines, link), Cut(OneLine(subject), 1000));
+        var link = Link(baseUrl, linkPath);
+        return new MailContent(Cut(OneLine(subject), SubjectMax), Text(lines, link), Html(lines, link), Cut(OneLine(subject), 1000), Detail(lines), linkPath);
     }
 
     /// <summary>The daily digest: one message with a line per collected notification.</summary>
@@ -84,7 +87,14 @@ public static class MailComposer
         return ForList(subject, NotificationText.Digest_Intro, items, baseUrl, "my-cases");
     }
 
-    public static string CaseLink(string baseUrl, string caseNumber) => $"{baseUrl.TrimEnd('/')}/cases/{Uri.EscapeDataString(caseNumber)}";
+    public static string CaseLink(string baseUrl, string caseNumber) => Link(baseUrl, CasePath(caseNumber));
+
+    private static string CasePath(string caseNumber) => $"cases/{Uri.EscapeDataString(caseNumber)}";
+
+    private static string Link(string baseUrl, string path) => $"{baseUrl.TrimEnd('/')}/{path}";
+
+    /// <summary>The in-app lines are the e-mail's lines, capped like the digest line so a long list stays a notice.</summary>
+    private static string Detail(IEnumerable<string> lines) => Cut(string.Join("\n", lines), 2000);
 
     /// <summary>
     /// "INNO-2026-0042 Titel: flyttet til Screenet". Control characters (a newline in a title) become

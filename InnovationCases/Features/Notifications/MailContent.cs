@@ -1,4 +1,4 @@
 namespace InnovationCases.Features.Notifications;
 
-/// <summary>One composed e-mail: subject, plain text and HTML, and its line in a daily digest.</summary>
-public sealed record MailContent(string Subject, string Text, string Html, string DigestLine);
+/// <summary>A composed notification: the e-mail (subject, text, HTML), its in-app lines, its digest line and the page it links to.</summary>
+public sealed record MailContent(string Subject, string Text, string Html, string DigestLine, string Detail, string LinkPath);

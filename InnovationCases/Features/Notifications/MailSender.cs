@@ -41,11 +41,13 @@ public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment e
 
     public static MimeMessage Build(MailOptions o, OutboxMessage m)
     {
-        var message = new MimeMessage { MessageId = m.MessageId(o.MessageIdHost), Subject = MailComposer.OneLine(m.Subject) };
+        var body = m.Body ?? throw new InvalidOperationException($"Outbox message {m.Id} was read without its text.");
+        var message = new MimeMessage { MessageId = m.MessageId(o.MessageIdHost), Subject = MailComposer.OneLine(body.Subject) };
         message.From.Add(new MailboxAddress(o.FromName, o.From));
-        message.To.Add(MailboxAddress.Parse(m.RecipientEmail));
+        // An in-app-only row is never claimed; a row without an address here is a parse error, which parks it.
+        message.To.Add(MailboxAddress.Parse(m.RecipientEmail ?? ""));
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody }.ToMessageBody();
+        message.Body = new BodyBuilder { TextBody = body.TextBody, HtmlBody = body.HtmlBody }.ToMessageBody();
         return message;
     }
 

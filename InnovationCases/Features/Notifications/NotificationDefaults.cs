@@ -7,6 +7,7 @@ namespace InnovationCases.Features.Notifications;
 /// a role is never sent to it (and not offered on the settings page): e.g. department staff get no
 /// assessment notifications, because they may not read assessments. Due reports and milestones and
 /// the fail-fast flag are about "my department's case", so only department staff receive them.
+/// "Fra" (<see cref="NotificationDelivery.Off"/>) means no e-mail: the notification is still shown in the app.
 /// </summary>
 public static class NotificationDefaults
 {
@@ -14,6 +15,8 @@ public static class NotificationDefaults
     {
         [Role.Caseworker] = new()
         {
+            // The moves of the cases they registered: in Mine sager as before the outbox, by e-mail if they choose.
+            [NotificationKind.CaseMoved] = NotificationDelivery.Off,
             [NotificationKind.CouncilDecisionPending] = NotificationDelivery.Immediately,
             [NotificationKind.StaleCases] = NotificationDelivery.DailyDigest,
             [NotificationKind.Mention] = NotificationDelivery.Immediately,

@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 namespace InnovationCases.Features.Notifications;
 
 /// <summary>
-/// Turns the events a case change recorded into outbox rows, inside the change's transaction (the
+/// Turns the events a case change recorded into notifications, inside the change's transaction (the
 /// pipeline calls it before its save): event → kinds (<see cref="NotificationRules"/>) → recipients
-/// (audience, active with an e-mail, may see the case, role receives the kind, not the actor) →
-/// one row each, sent at once or kept for the daily digest by the recipient's choice.
+/// (audience, active, may see the case, role receives the kind, not the actor) → one text per kind
+/// and one small row per recipient, mailed at once, kept for the daily digest or in-app only ("fra")
+/// by the recipient's choice. The texts and rows go in with one statement each
+/// (<see cref="OutboxBatch"/>); recipients and their choices come from one query.
 /// </summary>
 public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
 {
@@ -23,6 +25,8 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
         }
 
         var db = scope.Db;
+        var bodies = new List<NotificationBody>();
+        var rows = new List<OutboxMessage>();
         foreach (var (c, ev) in recorded.Where(r => NotificationRules.Notifies(r.Event.Kind)))
         {
             var pool = c.Pool?.Kind ?? await db.Pools.Where(p => p.Id == c.PoolId).Select(p => p.Kind).SingleAsync(scope.Ct);
@@ -32,31 +36,45 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
                 continue;
             }
 
-            var parties = new CaseParties(c.LeadDepartmentId, await PartnersAsync(db, c, scope.Ct), await AssignedAsync(db, c, scope.Ct));
+            // Assignments matter only to those who see a case through one (the advisory board): read them only then.
+            var throughAssignment = planned.Any(p => p.Audience is Audience.MentionedUsers or Audience.AssignedUser);
+            var parties = new CaseParties(c.LeadDepartmentId, await PartnersAsync(db, c, scope.Ct), throughAssignment ? await AssignedAsync(db, c, scope.Ct) : []);
             var mentioned = NoteEventData.MentionsIn(ev);
             var assigned = AssignedUserOf(ev);
             var users = await RecipientsAsync(db, parties, planned.Select(p => p.Kind).ToList(), scope.Ct);
             foreach (var (kind, audience) in planned)
             {
-                MailContent? content = null;
-                foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, parties, mentioned, assigned) && u.Actor.CanSee(parties)))
+                NotificationBody? body = null;
+                foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, c, parties, mentioned, assigned) && u.Actor.CanSee(parties)))
                 {
-                    var delivery = NotificationDefaults.Resolve(u.Actor.Role, kind, u.Choices.GetValueOrDefault(kind));
-                    if (delivery == NotificationDelivery.Off)
+                    if (NotificationDefaults.DefaultFor(u.Actor.Role, kind) is null)
                     {
                         continue;
                     }
 
-                    // The same text for every recipient of the kind: what it shows is what each of them may see.
-                    content ??= MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl);
-                    db.Outbox.Add(Outbox.Row(u.Actor.UserId, u.Email, kind, c, content, scope.Now, delivery));
+                    // "fra" still makes the in-app notification; only the e-mail is left out (Outbox.StatusFor).
+                    var delivery = NotificationDefaults.Resolve(u.Actor.Role, kind, u.Choices.GetValueOrDefault(kind));
+
+                    // One text for every recipient of the kind: what it shows is what each of them may see.
+                    if (body is null)
+                    {
+                        body = NotificationBody.From(MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl));
+                        bodies.Add(body);
+                    }
+
+                    var row = Outbox.Row(u.Actor.UserId, u.Email, kind, c, body, scope.Now, delivery);
+                    row.Body = null;
+                    rows.Add(row);
                 }
             }
         }
+
+        await OutboxBatch.InsertAsync(db, bodies, rows, scope.Ct);
     }
 
-    private static bool InAudience(Actor a, Audience audience, CaseParties parties, IReadOnlyList<string> mentioned, string? assignedUserId) => audience switch
+    private static bool InAudience(Actor a, Audience audience, InnovationCase c, CaseParties parties, IReadOnlyList<string> mentioned, string? assignedUserId) => audience switch
     {
+        Audience.CaseRegistrar => a.UserId == c.CreatedByUserId && a.Role == Role.Caseworker,
         Audience.MentionedUsers => mentioned.Contains(a.UserId) && a.MayReadNotes(),
         Audience.AssignedUser => assignedUserId is not null && a.UserId == assignedUserId,
         Audience.CaseDepartments => a.Role == Role.DepartmentStaff && a.DepartmentId is { } d && parties.Involves(d),
@@ -102,9 +120,9 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
     }
 
     /// <summary>
-    /// Those who could receive one of the kinds about this case: active, with an e-mail, of a role
-    /// that receives one of them, and for department staff one of the case's departments; with
-    /// their choices for those kinds.
+    /// Those who could receive one of the kinds about this case, with their choices for those kinds,
+    /// in one query: active, of a role that receives one of them, and for department staff one of
+    /// the case's departments. Those without an e-mail address are included: they get the in-app row.
     /// </summary>
     private static async Task<List<Recipient>> RecipientsAsync(AppDbContext db, CaseParties parties, IReadOnlyList<NotificationKind> kinds, CancellationToken ct)
     {
@@ -112,14 +130,16 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
         var departments = parties.PartnerDepartmentIds.Append(parties.LeadDepartmentId).Cast<int?>().ToList();
         var staff = Role.DepartmentStaff;
         var users = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.Email != null && roles.Contains(u.Role) && (u.Role != staff || departments.Contains(u.DepartmentId)))
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Role, u.DepartmentId }).ToListAsync(ct);
-        var ids = users.Select(u => u.Id).ToList();
-        var choices = (await db.NotificationPreferences.AsNoTracking().Where(p => ids.Contains(p.UserId) && kinds.Contains(p.Kind)).ToListAsync(ct))
-            .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.Kind, p => (NotificationDelivery?)p.Delivery));
-        return users.Select(u => new Recipient(new Actor(u.Id, u.DisplayName, u.Role, u.DepartmentId), u.Email!,
-            choices.GetValueOrDefault(u.Id) ?? [])).ToList();
+            .Where(u => u.IsActive && roles.Contains(u.Role) && (u.Role != staff || departments.Contains(u.DepartmentId)))
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.Role, u.DepartmentId,
+                Choices = db.NotificationPreferences.Where(p => p.UserId == u.Id && kinds.Contains(p.Kind)).Select(p => new { p.Kind, p.Delivery }).ToList(),
+            })
+            .ToListAsync(ct);
+        return users.Select(u => new Recipient(new Actor(u.Id, u.DisplayName, u.Role, u.DepartmentId), string.IsNullOrWhiteSpace(u.Email) ? null : u.Email,
+            u.Choices.ToDictionary(p => p.Kind, p => (NotificationDelivery?)p.Delivery))).ToList();
     }
 
-    private sealed record Recipient(Actor Actor, string Email, Dictionary<NotificationKind, NotificationDelivery?> Choices);
+    private sealed record Recipient(Actor Actor, string? Email, Dictionary<NotificationKind, NotificationDelivery?> Choices);
 }

@@ -14,6 +14,7 @@ public static class NotificationRules
         if (ev.Kind == CaseEventKind.Moved)
         {
             yield return (NotificationKind.CaseMoved, Audience.CaseDepartments);
+            yield return (NotificationKind.CaseMoved, Audience.CaseRegistrar);
 
             if (ev.ToStage == Stage.Recommended && BusinessCase.NeedsCouncilDecision(pool, c.RecommendedAmount ?? c.RequestedAmount, c.IsMultiYear))
             {

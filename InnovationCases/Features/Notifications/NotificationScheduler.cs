@@ -58,6 +58,7 @@ public sealed class NotificationScheduler(
 
         var content = MailComposer.ForList(string.Format(CultureInfo.CurrentCulture, NotificationText.Stale_Subject, stale.Count),
             NotificationText.Stale_Intro, stale, options.Value.PublicBaseUrl, "board");
+        var body = NotificationBody.From(content);
         var created = 0;
         foreach (var u in await RecipientsAsync(db, Role.Caseworker, NotificationKind.StaleCases, ct))
         {
@@ -67,7 +68,7 @@ public sealed class NotificationScheduler(
                 continue;
             }
 
-            db.Outbox.Add(Outbox.Row(u.Id, u.Email, NotificationKind.StaleCases, null, content, now, u.Delivery, key));
+            db.Outbox.Add(Outbox.Row(u.Id, u.Email, NotificationKind.StaleCases, null, body, now, u.Delivery, key));
             created++;
         }
 
@@ -77,7 +78,7 @@ public sealed class NotificationScheduler(
 
     private async Task<int> DigestsAsync(AppDbContext db, DateOnly day, DateTime now, CancellationToken ct)
     {
-        var waiting = await db.Outbox.Where(m => m.Status == OutboxStatus.AwaitingDigest).OrderBy(m => m.Id).ToListAsync(ct);
+        var waiting = await db.Outbox.Include(m => m.Body).Where(m => m.Status == OutboxStatus.AwaitingDigest).OrderBy(m => m.Id).ToListAsync(ct);
         var created = 0;
         foreach (var group in waiting.GroupBy(m => m.RecipientUserId))
         {
@@ -89,8 +90,8 @@ public sealed class NotificationScheduler(
             }
 
             var rows = group.ToList();
-            var content = MailComposer.Digest(day, rows.Select(r => r.DigestLine).ToList(), options.Value.PublicBaseUrl);
-            var digest = Outbox.Row(group.Key, rows[^1].RecipientEmail, NotificationKind.Digest, null, content, now, NotificationDelivery.Immediately, key);
+            var content = MailComposer.Digest(day, rows.Select(r => r.Body!.DigestLine).ToList(), options.Value.PublicBaseUrl);
+            var digest = Outbox.Row(group.Key, rows[^1].RecipientEmail, NotificationKind.Digest, null, NotificationBody.From(content), now, NotificationDelivery.Immediately, key);
             db.Outbox.Add(digest);
             await db.SaveChangesAsync(ct);
             foreach (var r in rows)
@@ -106,14 +107,14 @@ public sealed class NotificationScheduler(
         return created;
     }
 
-    private static async Task<List<(string Id, string Email, NotificationDelivery Delivery)>> RecipientsAsync(AppDbContext db, Role role, NotificationKind kind, CancellationToken ct)
+    /// <summary>Everyone of the role, with their choice; "fra" still gets the in-app row (<see cref="Outbox.StatusFor"/>).</summary>
+    private static async Task<List<(string Id, string? Email, NotificationDelivery Delivery)>> RecipientsAsync(AppDbContext db, Role role, NotificationKind kind, CancellationToken ct)
     {
-        var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Email != null && u.Role == role)
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == role)
             .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
         var chosen = await db.NotificationPreferences.AsNoTracking().Where(p => p.Kind == kind && ids.Contains(p.UserId))
             .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
-        return users.Select(u => (u.Id, u.Email!, NotificationDefaults.Resolve(role, kind, chosen.TryGetValue(u.Id, out var d) ? d : null)))
-            .Where(u => u.Item3 != NotificationDelivery.Off).ToList();
+        return users.Select(u => (u.Id, u.Email, NotificationDefaults.Resolve(role, kind, chosen.TryGetValue(u.Id, out var d) ? d : null))).ToList();
     }
 }

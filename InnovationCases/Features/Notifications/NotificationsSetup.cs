@@ -20,6 +20,7 @@ public static class NotificationsSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<NotificationScheduler>();
         services.AddSingleton<NotificationSettingsService>();
+        services.AddSingleton<NotificationInbox>();
         services.AddScoped<MailAdminService>();
         services.AddHostedService<OutboxDispatcherJob>();
         services.AddHostedService<NotificationSchedulerJob>();

@@ -7,8 +7,8 @@ using MimeKit;
 namespace InnovationCases.Features.Notifications;
 
 /// <summary>
-/// Sends what the outbox holds. Each batch is claimed in one transaction (status Sending with a
-/// lease), each message is marked Sent right after the server accepted it, and a stop finishes the
+/// Sends what the outbox holds. Each batch is claimed with one conditional update (status Sending,
+/// a claim token and a lease; safe with several app instances), each message is marked Sent right after the server accepted it, and a stop finishes the
 /// message in flight and hands the rest of the batch back: a restart sends nothing twice. The one
 /// window left is a hard crash between the server's acceptance and the mark: after the lease runs
 /// out that one message is sent again, with the same Message-ID (at least once, never lost).
@@ -41,12 +41,12 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
             logger.LogWarning("The mail server could not be reached ({Error}); {Count} message(s) wait", e.Message, batch.Count);
-            await ReleaseAsync(batch.Select(m => m.Id), e.Message);
+            await ReleaseAsync(batch, e.Message);
             return null;
         }
         catch (OperationCanceledException)
         {
-            await ReleaseAsync(batch.Select(m => m.Id), null);
+            await ReleaseAsync(batch, null);
             return 0;
         }
 
@@ -65,7 +65,7 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
                 // would leave it unknown whether the server took it.
                 var outcome = await TrySendAsync(connection, m);
                 done.Add(m.Id);
-                await MarkAsync(m.Id, outcome, o);
+                await MarkAsync(m, outcome, o);
                 if (outcome.Sent)
                 {
                     sent++;
@@ -77,7 +77,7 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
             }
         }
 
-        var rest = batch.Where(m => !done.Contains(m.Id)).Select(m => m.Id).ToList();
+        var rest = batch.Where(m => !done.Contains(m.Id)).ToList();
         if (rest.Count > 0)
         {
             await ReleaseAsync(rest, null);
@@ -86,21 +86,31 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
         return sent;
     }
 
+    /// <summary>
+    /// Claims the next batch with one conditional UPDATE (a fresh token and a lease on the rows that
+    /// are still claimable) and reads back what carries the token. Two dispatchers claiming at once,
+    /// in two processes, on any provider: the database serializes the updates and re-checks the
+    /// condition, so each row goes to one token only; the second one's read finds the rest or nothing.
+    /// </summary>
     private Task<List<OutboxMessage>> ClaimAsync(MailOptions o, CancellationToken ct) => writer.WriteAsync(async db =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox
-            .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < now))
-            .OrderBy(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
-        foreach (var m in due)
+        var lease = now.AddSeconds(o.ClaimSeconds);
+        var token = NotificationBody.NewId();
+        var next = db.Outbox.Where(Claimable(now)).OrderBy(m => m.Id).Take(o.BatchSize).Select(m => m.Id);
+        var claimed = await db.Outbox.Where(Claimable(now)).Where(m => next.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sending).SetProperty(m => m.ClaimedUntil, lease).SetProperty(m => m.ClaimToken, token), ct);
+        if (claimed == 0)
         {
-            m.Status = OutboxStatus.Sending;
-            m.ClaimedUntil = now.AddSeconds(o.ClaimSeconds);
+            return [];
         }
 
-        await db.SaveChangesAsync(ct);
-        return due;
+        return await db.Outbox.AsNoTracking().Include(m => m.Body).Where(m => m.ClaimToken == token && m.Status == OutboxStatus.Sending)
+            .OrderBy(m => m.Id).ToListAsync(ct);
     }, ct);
+
+    private static System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> Claimable(DateTime now) =>
+        m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < now);
 
     private async Task<Outcome> TrySendAsync(IMailConnection connection, OutboxMessage m)
     {
@@ -126,45 +136,37 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
         }
     }
 
-    private Task MarkAsync(long id, Outcome outcome, MailOptions o) => writer.WriteAsync(async db =>
+    /// <summary>Records how the attempt went, if the row is still this dispatcher's claim (a lease that ran out may have passed it on).</summary>
+    private Task MarkAsync(OutboxMessage m, Outcome outcome, MailOptions o) => writer.WriteAsync(async db =>
     {
-        var m = await db.Outbox.SingleAsync(x => x.Id == id);
         var now = clock.GetUtcNow().UtcDateTime;
-        m.ClaimedUntil = null;
+        var mine = db.Outbox.Where(x => x.Id == m.Id && x.ClaimToken == m.ClaimToken && x.Status == OutboxStatus.Sending);
         if (outcome.Sent)
         {
-            m.Status = OutboxStatus.Sent;
-            m.SentAt = now;
-        }
-        else
-        {
-            m.Attempts++;
-            m.LastError = Cut(outcome.Error);
-            var park = outcome.Permanent || m.Attempts >= o.MaxAttempts;
-            m.Status = park ? OutboxStatus.Parked : OutboxStatus.Pending;
-            m.NextAttemptAt = now + Backoff(o, m.Attempts);
+            return await mine.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, OutboxStatus.Sent).SetProperty(x => x.SentAt, now)
+                .SetProperty(x => x.ClaimedUntil, (DateTime?)null).SetProperty(x => x.ClaimToken, (string?)null));
         }
 
-        await db.SaveChangesAsync();
-        return 0;
+        var attempts = m.Attempts + 1;
+        var park = outcome.Permanent || attempts >= o.MaxAttempts;
+        return await mine.ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, attempts).SetProperty(x => x.LastError, Cut(outcome.Error))
+            .SetProperty(x => x.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending).SetProperty(x => x.NextAttemptAt, now + Backoff(o, attempts))
+            .SetProperty(x => x.ClaimedUntil, (DateTime?)null).SetProperty(x => x.ClaimToken, (string?)null));
     });
 
     /// <summary>Hands claimed messages back unsent; an unreachable server is not the messages' fault, so no attempt is counted.</summary>
-    private Task ReleaseAsync(IEnumerable<long> ids, string? error)
+    private Task ReleaseAsync(IReadOnlyList<OutboxMessage> batch, string? error)
     {
-        var list = ids.ToList();
+        var ids = batch.Select(m => m.Id).ToList();
+        var token = batch[0].ClaimToken;
+        var cut = Cut(error);
         return writer.WriteAsync(async db =>
         {
-            var rows = await db.Outbox.Where(m => list.Contains(m.Id) && m.Status == OutboxStatus.Sending).ToListAsync();
-            foreach (var m in rows)
-            {
-                m.Status = OutboxStatus.Pending;
-                m.ClaimedUntil = null;
-                m.LastError = error is null ? m.LastError : Cut(error);
-            }
-
-            await db.SaveChangesAsync();
-            return 0;
+            var mine = db.Outbox.Where(m => ids.Contains(m.Id) && m.ClaimToken == token && m.Status == OutboxStatus.Sending);
+            return cut is null
+                ? await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.ClaimToken, (string?)null))
+                : await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.ClaimToken, (string?)null)
+                    .SetProperty(m => m.LastError, cut));
         });
     }
 

@@ -1,24 +1,25 @@
 namespace InnovationCases.Features.Notifications;
 
 /// <summary>
-/// One e-mail to one person, written in the same transaction as the change that causes it and sent
-/// afterwards by the <see cref="OutboxDispatcher"/>. The text is composed when the row is written,
-/// from what the recipient may see then, so the dispatcher only delivers.
+/// One notification to one person: the in-app notification (Mine sager, Mine vurderinger) and, by
+/// the person's choice, its e-mail. Written in the same transaction as the change that causes it;
+/// the <see cref="OutboxDispatcher"/> delivers the e-mail afterwards. The text (<see cref="Body"/>)
+/// is composed when the row is written, from what every recipient of it may see then, and shared
+/// by all recipients of the same change and kind.
 /// </summary>
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
     public required string RecipientUserId { get; set; }
-    public required string RecipientEmail { get; set; }
+
+    /// <summary>Null for a recipient without an e-mail address: the row is then in-app only.</summary>
+    public string? RecipientEmail { get; set; }
+
     public NotificationKind Kind { get; set; }
     public int? CaseId { get; set; }
     public string? CaseNumber { get; set; }
-    public required string Subject { get; set; }
-    public required string TextBody { get; set; }
-    public required string HtmlBody { get; set; }
-
-    /// <summary>One line for the daily digest that collects this row.</summary>
-    public required string DigestLine { get; set; }
+    public required string BodyId { get; set; }
+    public NotificationBody? Body { get; set; }
 
     /// <summary>
     /// (recipient, kind, case, period) for reminders and digests: a unique index makes a second
@@ -31,8 +32,15 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? ClaimedUntil { get; set; }
+
+    /// <summary>The claim that holds the row while <see cref="OutboxStatus.Sending"/>: only the dispatcher holding it marks the row.</summary>
+    public string? ClaimToken { get; set; }
+
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>When the recipient marked it read in the app; null while unread.</summary>
+    public DateTime? ReadAt { get; set; }
 
     /// <summary>The digest message this row was collected into.</summary>
     public long? DigestId { get; set; }

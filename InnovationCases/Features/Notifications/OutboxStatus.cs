@@ -19,4 +19,7 @@ public enum OutboxStatus
 
     /// <summary>Collected into a digest message (<see cref="OutboxMessage.DigestId"/>), which is sent instead.</summary>
     Digested,
+
+    /// <summary>An in-app notification only: its recipient chose "fra" for the kind, or has no e-mail address. Never mailed.</summary>
+    InAppOnly,
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using InnovationCases.Domain;
 using InnovationCases.Features.Cases.Page;
 using InnovationCases.Features.Dashboard;
-using InnovationCases.Features.MyCases;
+using InnovationCases.Features.Notifications;
 using InnovationCases.Resources;
 using InnovationCases.Tests.Support;
 
@@ -11,7 +11,7 @@ namespace InnovationCases.Tests.Features.Cases.Page;
 
 /// <summary>
 /// Every place that shows a move in a case's history (the case page's timeline, the dashboard's
-/// activity feed, Mine sager's notifications) names it in Danish, in the same form, and never with
+/// activity feed, the notifications in Mine sager and by e-mail) names it in Danish, in the same form, and never with
 /// the code's trigger name.
 /// </summary>
 public sealed class HistoryMoveNamesTests : BunitTestContext
@@ -33,24 +33,20 @@ public sealed class HistoryMoveNamesTests : BunitTestContext
     public void No_history_line_shows_a_trigger_identifier(Trigger trigger)
     {
         var expected = trigger.MoveLine(Stage.Submitted, Stage.Screened);
-        var timeline = Render<CaseTimeline>(p => p.Add(x => x.Events, new[]
+        var ev = new CaseEvent
         {
-            new CaseEvent
-            {
-                Id = 1, Kind = CaseEventKind.Moved, FromStage = Stage.Submitted, ToStage = Stage.Screened, Trigger = trigger,
-                ActorUserId = "c", ActorName = "Sara Lund", At = At,
-            },
-        }));
+            Id = 1, Kind = CaseEventKind.Moved, FromStage = Stage.Submitted, ToStage = Stage.Screened, Trigger = trigger,
+            ActorUserId = "c", ActorName = "Sara Lund", At = At,
+        };
+        var timeline = Render<CaseTimeline>(p => p.Add(x => x.Events, new[] { ev }));
         var feed = Render<ActivityFeed>(p => p.Add(x => x.Items, new[]
         {
             new ActivityItem(1, "INNO-2026-0001", "A", CaseEventKind.Moved, Stage.Submitted, Stage.Screened, trigger, "Sara Lund", At),
         }));
-        var notifications = Render<NotificationList>(p => p.Add(x => x.Notifications, new[]
-        {
-            new CaseNotification(1, "INNO-2026-0001", "A", trigger, Stage.Submitted, Stage.Screened, "Sara Lund", At, null),
-        }));
+        // Mine sager shows the notification's lines, the same the e-mail carries.
+        var notification = MailComposer.ForChange(NotificationKind.CaseMoved, new InnovationCase { CaseNumber = "INNO-2026-0001", Title = "A" }, ev, "https://innovation.test");
 
-        foreach (var line in new[] { timeline.Find("[data-event]").TextContent, feed.Find("li").TextContent, notifications.Find("[data-notification]").TextContent })
+        foreach (var line in new[] { timeline.Find("[data-event]").TextContent, feed.Find("li").TextContent, notification.Detail, notification.Text })
         {
             Assert.Contains(expected, line);
             Assert.DoesNotMatch(IdentifierPattern, line);
