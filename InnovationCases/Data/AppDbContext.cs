@@ -1,6 +1,7 @@
 using InnovationCases.Domain;
 using InnovationCases.Domain.Delivery;
 using InnovationCases.Features.Notifications;
+using InnovationCases.Features.StageStats;
 using InnovationCases.Domain.Assignments;
 using InnovationCases.Domain.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<Adoption> Adoptions => Set<Adoption>();
     public DbSet<Story> Stories => Set<Story>();
+    public DbSet<StageDay> StageDays => Set<StageDay>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens: kept with the data, shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

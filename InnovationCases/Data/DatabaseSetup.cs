@@ -1,4 +1,5 @@
 using InnovationCases.Data.DemoData;
+using InnovationCases.Features.StageStats;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,5 +64,8 @@ public static class DatabaseSetup
         {
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
         }
+
+        // A database from before the stage statistics, or seeded behind the pipeline, gets them from its events.
+        await StageDayRebuild.RebuildIfEmptyAsync(services.GetRequiredService<DbWriter>());
     }
 }

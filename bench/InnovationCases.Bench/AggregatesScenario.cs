@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Diagnostics;
+using InnovationCases.Data;
 using InnovationCases.Features.Dashboard;
+using InnovationCases.Features.StageStats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +17,11 @@ internal static class AggregatesScenario
         var repeats = smoke ? 3 : 15;
         await using var host = await BenchHost.StartAsync("b5");
         await ScaleData.AddAsync(host, open: cases / 4, closed: cases - cases / 4, eventsPerCase: 7);
+        // The generated history is bulk-inserted behind the pipeline, so its day rows come from the
+        // rebuild (what `rebuild-aggregates` runs); its time is reported, not held to a target.
+        var rebuild = Stopwatch.StartNew();
+        var dayRows = await StageDayRebuild.RebuildAsync(host.Services.GetRequiredService<DbWriter>());
+        rebuild.Stop();
         int events;
         await using (var db = await host.DbAsync())
         {
@@ -33,10 +40,20 @@ internal static class AggregatesScenario
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
 
+        using (SqlTrace.Start())
+        {
+            if (SqlTrace.Enabled)
+            {
+                Console.WriteLine("  B5: one more computation, with its SQL:");
+                await aggregates.ComputeAsync(actor, year, DateTime.UtcNow);
+            }
+        }
+
         var median = Stats.Median(times);
         return
         [
-            new("B5", string.Create(CultureInfo.InvariantCulture, $"dashboard aggregates over {cases:N0} cases and {events:N0} events"), "≤ 200 ms median", "ms", median, Stats.Percentile(times, 95), repeats, median <= 200),
+            new("B5", string.Create(CultureInfo.InvariantCulture, $"dashboard aggregates over {cases:N0} cases and {events:N0} events"), "≤ 200 ms median", "ms", median, Stats.Percentile(times, 95), repeats, median <= 200,
+                string.Create(CultureInfo.InvariantCulture, $"{dayRows:N0} StageDay rows; rebuilding them from the events took {rebuild.Elapsed.TotalSeconds:N1} s")),
         ];
     }
 }

@@ -87,15 +87,15 @@ public sealed class DashboardAggregatesTests(KnownDataSet data) : IClassFixture<
     }
 
     [Fact]
-    public async Task Time_in_stage_has_the_median_and_the_slowest_stays()
+    public async Task Time_in_stage_has_the_mean_and_the_slowest_stays()
     {
         var s = await ComputeAsync();
 
         var submitted = s.TimeInStage.Single(t => t.Stage == Stage.Submitted);
-        Assert.Equal(4, submitted.MedianDays); // 2, 2, 4, 4, 5, 10, 10
+        Assert.Equal(37 / 7d, submitted.MeanDays!.Value, 9); // 2, 2, 4, 4, 5, 10, 10
         Assert.Equal([10d, 10d, 5d], submitted.Slowest.Select(x => x.Days));
         var screened = s.TimeInStage.Single(t => t.Stage == Stage.Screened);
-        Assert.Equal(8, screened.MedianDays); // 6, 8, 8, 10, 35
+        Assert.Equal(67 / 5d, screened.MeanDays!.Value, 9); // 6, 8, 8, 10, 35 (C2 still screened)
         Assert.Equal(KnownDataSet.Number(2), screened.Slowest[0].CaseNumber);
         Assert.True(screened.Slowest[0].Ongoing);
     }

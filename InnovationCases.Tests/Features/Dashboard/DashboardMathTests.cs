@@ -62,10 +62,10 @@ public sealed class DashboardMathTests
 
         Assert.Equal(3, stays.Count); // the closed end is not a stay
         var submitted = time.Single(t => t.Stage == Stage.Submitted);
-        Assert.Equal(15, submitted.MedianDays); // 10 and 20 days
+        Assert.Equal(15, submitted.MeanDays); // 10 and 20 days
         Assert.Equal(["B", "A"], submitted.Slowest.Select(s => s.CaseNumber));
         Assert.True(submitted.Slowest[0].Ongoing);
-        Assert.Equal(3, time.Single(t => t.Stage == Stage.Screened).MedianDays);
-        Assert.Null(time.Single(t => t.Stage == Stage.Granted).MedianDays);
+        Assert.Equal(3, time.Single(t => t.Stage == Stage.Screened).MeanDays);
+        Assert.Null(time.Single(t => t.Stage == Stage.Granted).MeanDays);
     }
 }

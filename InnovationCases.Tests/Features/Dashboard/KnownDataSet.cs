@@ -1,5 +1,7 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
+using InnovationCases.Features.StageStats;
+using Microsoft.Extensions.DependencyInjection;
 using InnovationCases.Tests.Support;
 
 namespace InnovationCases.Tests.Features.Dashboard;
@@ -88,6 +90,9 @@ public sealed class KnownDataSet : IAsyncLifetime
             (At(1, 15), Stage.Screened, Stage.Recommended, Trigger.Recommend), (At(1, 25), Stage.Recommended, Stage.Granted, Trigger.Grant),
             (At(5, 1), Stage.Granted, Stage.Stopped, Trigger.Stop)],
             configure: c => { c.RecommendedAmount = 500_000; c.GrantedAmount = 500_000; c.ActualSpend = 200_000; });
+
+        // The history was written behind the pipeline's back, so its stage statistics come from the events.
+        await StageDayRebuild.RebuildAsync(App.AppServices.GetRequiredService<DbWriter>());
     }
 
     public static string Number(int n) => CaseNumbers.Format(Year, n);

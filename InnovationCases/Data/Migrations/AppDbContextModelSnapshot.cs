@@ -1192,6 +1192,53 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("InnovationCases.Features.StageStats.StageDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Entered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Left")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeftEnteredAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeftStayMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slow1CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Slow1Ms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slow2CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Slow2Ms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slow3CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Slow3Ms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Stage");
+
+                    b.ToTable("StageDays");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

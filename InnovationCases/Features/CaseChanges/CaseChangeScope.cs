@@ -1,6 +1,7 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Features.Live;
+using InnovationCases.Features.StageStats;
 
 namespace InnovationCases.Features.CaseChanges;
 
@@ -12,6 +13,7 @@ namespace InnovationCases.Features.CaseChanges;
 public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationToken ct)
 {
     private readonly List<(InnovationCase Case, CaseEvent Event)> _recorded = [];
+    private readonly List<StageChange> _stageChanges = [];
 
     public AppDbContext Db { get; } = db;
 
@@ -20,8 +22,34 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
 
     public CancellationToken Ct { get; } = ct;
 
-    /// <summary>Adds the audit event of a change to <paramref name="c"/>; saved with the change, published after the commit.</summary>
+    /// <summary>
+    /// Adds the audit event of a change to <paramref name="c"/>; saved with the change, published after
+    /// the commit. A Created event also counts the case's entry into its first stage (<see cref="StageDay"/>);
+    /// a move records through <see cref="RecordMove"/>, which knows the stay it ends.
+    /// </summary>
     public void Record(InnovationCase c, CaseEvent ev)
+    {
+        if (ev.Kind == CaseEventKind.Moved)
+        {
+            throw new InvalidOperationException("A move is recorded with RecordMove, so that the stage statistics see the stay it ends.");
+        }
+
+        if (ev.Kind == CaseEventKind.Created)
+        {
+            _stageChanges.Add(new StageChange(c.Id, ev.At, ev.ToStage));
+        }
+
+        Add(c, ev);
+    }
+
+    /// <summary>Adds a move's event, ending the stay in <see cref="CaseEvent.FromStage"/> that began at <paramref name="stageEnteredAt"/>.</summary>
+    public void RecordMove(InnovationCase c, CaseEvent ev, DateTime stageEnteredAt)
+    {
+        _stageChanges.Add(new StageChange(c.Id, ev.At, ev.ToStage, ev.FromStage, stageEnteredAt));
+        Add(c, ev);
+    }
+
+    private void Add(InnovationCase c, CaseEvent ev)
     {
         Db.CaseEvents.Add(ev);
         _recorded.Add((c, ev));
@@ -42,6 +70,12 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
         if (_recorded.Count == 0)
         {
             return [];
+        }
+
+        // The dashboard's day rows change in the same transaction as the events they count.
+        foreach (var change in _stageChanges)
+        {
+            await StageDayWriter.ApplyAsync(Db, change, Ct);
         }
 
         await Db.SaveChangesAsync(Ct);

@@ -57,13 +57,12 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
         var byTheme = consumed.GroupBy(x => x.Theme).Select(g => new { g.Key, Amount = g.Sum(x => x.Amount) }).ToList();
         var byDepartment = consumed.GroupBy(x => x.Department).Select(g => new { g.Key, Amount = g.Sum(x => x.Amount) }).ToList();
 
-        var log = await db.CaseEvents.AsNoTracking()
-            .Where(e => e.Kind == CaseEventKind.Created || e.Kind == CaseEventKind.Moved)
-            .Join(cases, e => e.CaseId, c => c.Id, (e, c) => new StageEvent(e.CaseId, c.CaseNumber, e.At, e.ToStage))
-            .ToListAsync(ct);
+        // The maintained day rows count every case, so they serve only a reader who sees every case;
+        // anyone else gets the same figures recomputed from the events of the cases they see.
         var points = DashboardMath.FlowPoints(now);
-        var flow = DashboardMath.CumulativeFlow(log.Where(e => e.At <= now), points);
-        var timeInStage = DashboardMath.TimeInStage(DashboardMath.Stays(log.Where(e => e.At <= now), now));
+        var stages = actor.SeesEveryCase()
+            ? await DayFigures.ComputeAsync(db, cases, points, now, ct)
+            : await EventFigures.ComputeAsync(db, cases, points, now, ct);
 
         var stalled = await StalledAsync(cases, now, ct);
         var hideNotes = !actor.MayReadNotes();
@@ -89,8 +88,8 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
             byTheme.Where(t => t.Amount > 0).OrderByDescending(t => t.Amount).Select(t => new AmountBy(t.Key.Label(), t.Amount)).ToList(),
             byDepartment.Where(d => d.Amount > 0).OrderByDescending(d => d.Amount).Select(d => new AmountBy(d.Key, d.Amount)).ToList(),
             points,
-            flow,
-            timeInStage,
+            stages.Flow,
+            stages.TimeInStage,
             stalled,
             activity);
     }

@@ -93,13 +93,17 @@ public static class DashboardMath
         return stays;
     }
 
-    /// <summary>Per timed stage: the median stay in days and the slowest stays, longest first.</summary>
+    /// <summary>
+    /// Per timed stage: the mean stay in days (ongoing stays counted up to now) and the slowest stays,
+    /// longest first. The mean, not the median, because a mean is a sum over a count, which the
+    /// maintained <c>StageDay</c> rows can give without reading every stay.
+    /// </summary>
     public static IReadOnlyList<StageTime> TimeInStage(IReadOnlyList<StageStay> stays, int slowest = 3) =>
         TimedStages
             .Select(s =>
             {
                 var inStage = stays.Where(x => x.Stage == s).ToList();
-                return new StageTime(s, Median(inStage.Select(x => x.Days)),
+                return new StageTime(s, inStage.Count == 0 ? null : inStage.Average(x => x.Days),
                     inStage.OrderByDescending(x => x.Days).Take(slowest).ToList());
             })
             .ToList();

@@ -2,5 +2,5 @@ using InnovationCases.Domain;
 
 namespace InnovationCases.Features.Dashboard;
 
-/// <summary>The median time in a stage and its slowest stays.</summary>
-public sealed record StageTime(Stage Stage, double? MedianDays, IReadOnlyList<StageStay> Slowest);
+/// <summary>The mean time in a stage (ongoing stays up to now) and its slowest stays.</summary>
+public sealed record StageTime(Stage Stage, double? MeanDays, IReadOnlyList<StageStay> Slowest);

@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace InnovationCases.Features.Moves;
 
 /// <summary>
-/// The only way a case changes stage. A move loads the case in the write's own context, builds the
-/// workflow machine, checks the actor, the rules and the data, and stores the new stage together
-/// with its audit event through the <see cref="CaseChangePipeline"/>, which tells open pages after
-/// the commit.
+/// The only way a case changes stage. A move reads the case in the write's own transaction
+/// (<see cref="MoveStore"/>: no tracking, only the columns it needs), builds the workflow machine,
+/// checks the actor, the rules and the data, and stores the new stage with a version-checked UPDATE
+/// together with its audit event through the <see cref="CaseChangePipeline"/>, which tells open
+/// pages after the commit.
 /// </summary>
 public sealed class CaseWorkflowService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -36,6 +37,7 @@ public sealed class CaseWorkflowService(
             }
 
             var from = c.Stage;
+            var enteredAt = c.StageChangedAt;
             var workflow = new CaseWorkflow(await ContextAsync(scope.Db, c, actor, scope.Now, ct, only: move.Trigger));
             var check = workflow.Check(move);
             if (!check.Allowed)
@@ -43,9 +45,17 @@ public sealed class CaseWorkflowService(
                 return new MoveResult.Refused(check.Reasons, check.FieldErrors);
             }
 
+            var before = MoveColumns.Of(c);
             workflow.Fire(move);
-            scope.Record(c, CaseEvent.ForMove(c, from, move, actor));
-            await scope.SaveAsync();
+            if (!await MoveStore.SaveAsync(scope.Db, c, before, expectedVersion, ct))
+            {
+                // Another process moved it between the read and the write (one process serializes its writers).
+                var current = await LoadAsync(scope.Db, caseNumber, actor, ct);
+                return current is null ? new MoveResult.NotFound(WorkflowText.NotFound) : await ConflictAsync(scope.Db, current, ct);
+            }
+
+            // The event (and what the move created) is saved by the pipeline, with the stage statistics.
+            scope.RecordMove(c, CaseEvent.ForMove(c, from, move, actor), enteredAt);
             return new MoveResult.Moved(c.CaseNumber, from, c.Stage, c.Version);
         }, m => new MoveResult.Refused(m), ct);
     }
@@ -77,16 +87,9 @@ public sealed class CaseWorkflowService(
         return new WorkflowContext(actor, c, pool, remaining, qualifies, now);
     }
 
-    // Compiled once: every move starts with this lookup, so skipping EF's per-call query translation pays.
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>> LoadCase =
-        EF.CompileAsyncQuery((AppDbContext db, string caseNumber, CancellationToken ct) => db.Cases
-            .Include(x => x.PartnerDepartments)
-            .Include(x => x.Pool)
-            .SingleOrDefault(x => x.CaseNumber == caseNumber));
-
     private static async Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, Actor actor, CancellationToken ct)
     {
-        var c = await LoadCase(db, caseNumber, ct);
+        var c = await MoveStore.LoadAsync(db, caseNumber, ct);
         return c is not null && actor.CanSee(c) ? c : null;
     }
 

@@ -1,0 +1,173 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.CaseChanges;
+using InnovationCases.Features.Cases;
+using InnovationCases.Features.Cases.Intake;
+using InnovationCases.Features.Dashboard;
+using InnovationCases.Features.Live;
+using InnovationCases.Features.Moves;
+using InnovationCases.Features.Notifications;
+using InnovationCases.Features.StageStats;
+using InnovationCases.Tests.Features.Cases;
+using InnovationCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace InnovationCases.Tests.Features.StageStats;
+
+/// <summary>
+/// The day rows the pipeline keeps equal the rows recomputed from the event log, after a random
+/// sequence of submissions and moves (every trigger, stops, rejections, withdrawals) over several
+/// days, on top of the demo data that the app rebuilt at start; and the dashboard's figures from the
+/// rows equal those recomputed from the events.
+/// </summary>
+public sealed class StageDayMaintenanceTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new();
+    private readonly SteppingClock _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Maintained_rows_equal_the_rebuild_from_events_after_random_changes_over_several_days()
+    {
+        var (intake, moves) = Services();
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+        var random = new Random(17);
+        var cases = new List<(string Number, int Version)>();
+        var made = 0;
+        for (var step = 0; step < 320; step++)
+        {
+            // Mostly hours apart, now and then exactly at a midnight (the edge between two days).
+            _clock.Now = random.Next(12) == 0
+                ? new DateTimeOffset(_clock.Now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero)
+                : _clock.Now.AddMinutes(random.Next(0, 120));
+            if (cases.Count < 6 || random.Next(5) == 0)
+            {
+                var application = Applications.Valid();
+                application.PoolKind = PoolKind.LocalFunds;
+                var done = Assert.IsType<CaseCommandResult.Done>(await intake.SubmitAsync(application, caseworker));
+                cases.Add((done.CaseNumber, done.Version));
+                continue;
+            }
+
+            var i = random.Next(cases.Count);
+            var (number, version) = cases[i];
+            var options = await moves.GetMovesAsync(number, caseworker);
+            var allowed = options!.Options.Where(o => o.Allowed).Select(o => o.Trigger).ToList();
+            if (allowed.Count == 0)
+            {
+                continue;
+            }
+
+            // Closing moves are drawn less often, so that cases live long enough to travel.
+            var trigger = allowed[random.Next(allowed.Count)];
+            if (trigger is Trigger.Reject or Trigger.Withdraw or Trigger.Stop)
+            {
+                trigger = allowed[random.Next(allowed.Count)];
+            }
+
+            var result = await moves.FireAsync(number, DataFor(trigger), caseworker, version);
+            var moved = Assert.IsType<MoveResult.Moved>(result);
+            cases[i] = (number, moved.Version);
+            made++;
+        }
+
+        Assert.True(made > 80, $"only {made} moves");
+        await using var db = await _app.DbAsync();
+        var maintained = await db.StageDays.AsNoTracking().OrderBy(d => d.Day).ThenBy(d => d.Stage).ToListAsync();
+        var rebuilt = StageDayRebuild.FromEvents(await StageDayRebuild.ReadEventsAsync(db, default));
+        Assert.Equal(Describe(rebuilt), Describe(maintained));
+        Assert.Contains(maintained, d => d.Day > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)));
+
+        await AssertSameDashboardFiguresAsync(db, _clock.Now.UtcDateTime);
+    }
+
+    [Fact]
+    public async Task The_demo_dashboard_shows_the_same_figures_from_the_day_rows_as_from_the_events()
+    {
+        await using var db = await _app.DbAsync();
+        Assert.True(await db.StageDays.AnyAsync()); // rebuilt at start: the demo data was written behind the pipeline
+        await AssertSameDashboardFiguresAsync(db, DateTime.UtcNow);
+    }
+
+    [Fact]
+    public async Task The_rebuild_command_replaces_rows_that_drifted()
+    {
+        await using (var db = await _app.DbAsync())
+        {
+            await db.StageDays.ExecuteUpdateAsync(s => s.SetProperty(d => d.Entered, d => d.Entered + 5));
+        }
+
+        var output = new StringWriter();
+        Assert.Equal(0, await DatabaseCommand.RunAsync(_app.AppServices, [DatabaseCommand.RebuildAggregates], output));
+
+        await using var check = await _app.DbAsync();
+        var rows = await check.StageDays.AsNoTracking().OrderBy(d => d.Day).ThenBy(d => d.Stage).ToListAsync();
+        Assert.Equal(Describe(StageDayRebuild.FromEvents(await StageDayRebuild.ReadEventsAsync(check, default))), Describe(rows));
+        Assert.Contains($"{rows.Count} day rows", output.ToString());
+    }
+
+    private static async Task AssertSameDashboardFiguresAsync(AppDbContext db, DateTime now)
+    {
+        var cases = db.Cases.AsNoTracking().ListedFor(DashboardLive.AllCasesReader);
+        var points = DashboardMath.FlowPoints(now);
+        var fromDays = await DayFigures.ComputeAsync(db, cases, points, now, default);
+        var fromEvents = await EventFigures.ComputeAsync(db, cases, points, now, default);
+
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            Assert.Equal(fromEvents.Flow[stage], fromDays.Flow[stage]);
+        }
+
+        Assert.Contains(fromDays.Flow.Values, v => v[^1] > 0);
+        Assert.Equal(fromEvents.TimeInStage.Select(t => t.Stage), fromDays.TimeInStage.Select(t => t.Stage));
+        foreach (var (expected, actual) in fromEvents.TimeInStage.Zip(fromDays.TimeInStage))
+        {
+            // Days from whole milliseconds on one side and from ticks on the other.
+            Assert.Equal(expected.MeanDays.HasValue, actual.MeanDays.HasValue);
+            Assert.Equal(expected.MeanDays ?? 0, actual.MeanDays ?? 0, 6);
+            Assert.Equal(expected.Slowest.Select(s => Math.Round(s.Days, 6)), actual.Slowest.Select(s => Math.Round(s.Days, 6)));
+            Assert.Equal(expected.Slowest.Select(s => s.Ongoing), actual.Slowest.Select(s => s.Ongoing));
+        }
+    }
+
+    private static MoveData DataFor(Trigger trigger) => trigger switch
+    {
+        Trigger.Screen => new ScreenData(),
+        Trigger.SendBack => new SendBackData("Uddyb business casen."),
+        Trigger.Recommend => new RecommendData(20_000),
+        Trigger.Grant => new GrantData(10_000, null, null),
+        Trigger.Complete => new CompleteData("Gennemført som planlagt.", 9_000),
+        Trigger.Evaluate => new EvaluateData(5_000, "Færre manuelle trin.", "Start småt.", true),
+        Trigger.Stop => new StopData("Ingen effekt.", "Stop tidligt.", 4_000),
+        Trigger.Reject => new RejectData("Uden for rammen."),
+        _ => new WithdrawData("Vi trækker den."),
+    };
+
+    private static List<string> Describe(IEnumerable<StageDay> rows) =>
+        rows.OrderBy(d => d.Day).ThenBy(d => d.Stage).Select(d => $"{d.Day:yyyy-MM-dd} {d.Stage}: +{d.Entered} -{d.Left} in {d.EnteredAtMs} out {d.LeftEnteredAtMs}/{d.LeftStayMs} " +
+            $"slow {d.Slow1Ms}:{d.Slow1CaseId} {d.Slow2Ms}:{d.Slow2CaseId} {d.Slow3Ms}:{d.Slow3CaseId}").ToList();
+
+    // The app's own services, with a clock the test moves forward.
+    private (IntakeService, CaseWorkflowService) Services()
+    {
+        var s = _app.AppServices;
+        var factory = s.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var writer = s.GetRequiredService<DbWriter>();
+        var pipeline = new CaseChangePipeline(writer, s.GetRequiredService<CaseChangeNotifier>(), s.GetRequiredService<NotificationPlanner>(),
+            _clock, NullLogger<CaseChangePipeline>.Instance);
+        return (new IntakeService(factory, writer, _clock, pipeline), new CaseWorkflowService(factory, pipeline, _clock));
+    }
+
+    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
