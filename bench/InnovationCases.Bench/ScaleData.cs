@@ -57,7 +57,8 @@ internal static class ScaleData
                 EffectPlan = "Måling.",
                 Stage = stage,
                 SubmittedAt = submitted,
-                StageChangedAt = submitted.AddDays(random.Next(0, 30)),
+                // In the past only: a card moved during a benchmark must sort first in its new column.
+                StageChangedAt = Past(submitted.AddDays(random.Next(0, 30)), now),
                 RecommendedAmount = stage >= Stage.Recommended && stage != Stage.Rejected && stage != Stage.Withdrawn ? requested : null,
                 // Scale cases hold no money: they must not drain the demo pools the scenarios grant from.
                 GrantedAmount = stage is Stage.Granted or Stage.Implemented or Stage.Evaluated or Stage.Stopped ? 0 : null,
@@ -68,6 +69,11 @@ internal static class ScaleData
             {
                 partners.Add(new CasePartnerDepartment { CaseId = c.Id, DepartmentId = departments[(i / 5) % departments.Count] });
             }
+        }
+
+        if (cases.Any(c => c.StageChangedAt >= now))
+        {
+            throw new InvalidOperationException("Generated history must lie in the past.");
         }
 
         await BulkInsert.RunAsync(db, cases, withGeneratedKeys: true);
@@ -85,6 +91,8 @@ internal static class ScaleData
 
         await db.SaveChangesAsync();
     }
+
+    private static DateTime Past(DateTime at, DateTime now) => at < now ? at : now.AddMinutes(-1);
 
     private static IEnumerable<CaseEvent> Events(List<InnovationCase> cases, int eventsPerCase)
     {
