@@ -88,7 +88,7 @@ public sealed class BoardFitTests(BrowserFixture fixture)
         }
         else
         {
-            await card.DragToAsync(page.Locator($"[data-stage='{to}'] .mud-drop-zone"));
+            await card.DragToAsync(page.Locator($"[data-stage='{to}'] .board-column__zone"));
         }
 
         if (outcome == Outcome.Moves)

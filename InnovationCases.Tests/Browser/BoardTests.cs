@@ -120,5 +120,5 @@ public sealed class BoardTests(BrowserFixture fixture)
     private static ILocator CardIn(IPage page, Stage stage, string caseNumber) =>
         page.Locator($"[data-stage='{stage}'] [data-case-number='{caseNumber}']");
 
-    private static ILocator Zone(IPage page, Stage stage) => page.Locator($"[data-stage='{stage}'] .mud-drop-zone");
+    private static ILocator Zone(IPage page, Stage stage) => page.Locator($"[data-stage='{stage}'] .board-column__zone");
 }

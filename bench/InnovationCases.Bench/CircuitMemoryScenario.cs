@@ -19,7 +19,9 @@ internal static class CircuitMemoryScenario
         var circuits = smoke ? 2 : 20;
         var rounds = smoke ? 1 : 3;
 
-        await using var host = await BenchHost.StartAsync("b4", listen: true);
+        // BENCH_BOARD_PAGE_SIZE=<n> (diagnostic): cards per column, e.g. 1 to see what a board costs without its cards.
+        var pageSize = Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE_SIZE");
+        await using var host = await BenchHost.StartAsync("b4", listen: true, pageSize is null ? null : new Dictionary<string, string?> { ["Board:PageSize"] = pageSize });
 
         // Every column holds more than a page, so each board holds its full default page of cards.
         await ScaleData.AddAsync(host, open: smoke ? 50 : 1_000, closed: smoke ? 20 : 1_000, eventsPerCase: 3);

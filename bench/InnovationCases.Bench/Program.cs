@@ -20,6 +20,7 @@ var scenarios = new (string Id, Func<bool, Task<IReadOnlyList<ScenarioResult>>> 
     ("B2", BoardScaleScenario.RunAsync),
     ("B3", LiveFanOutScenario.RunAsync),
     ("B4", CircuitMemoryScenario.RunAsync),
+    ("B10", ManyCircuitsScenario.RunAsync),
     ("B9", OutboxScenario.RunAsync),
 };
 

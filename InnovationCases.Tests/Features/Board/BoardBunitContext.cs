@@ -38,5 +38,13 @@ public abstract class BoardBunitContext : BunitTestContext
     /// <summary>The board's settings; change them before the first render.</summary>
     protected BoardOptions Settings { get; } = new();
 
-    protected Task<Actor> SignInAsync(string email) => SignInAsync(App, email);
+    protected async Task<Actor> SignInAsync(string email)
+    {
+        var actor = await SignInAsync(App, email);
+
+        // The board asks whether it renders interactively (a prerender hands its snapshot on). Set
+        // after sign-in: the renderer, once made, takes no more services.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return actor;
+    }
 }

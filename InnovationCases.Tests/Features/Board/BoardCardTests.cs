@@ -75,6 +75,33 @@ public sealed class BoardCardTests : BunitTestContext
         Assert.Empty(card.FindAll("[data-badge='overdue']"));
     }
 
+    [Fact]
+    public void A_movable_card_is_one_component_with_a_native_drag_and_a_plain_move_button()
+    {
+        var moves = new[] { new InnovationCases.Domain.Workflow.MoveCheck(Trigger.Screen, Stage.Screened, true, [], new Dictionary<string, string>()) };
+        var opened = new List<string>();
+        var card = Render<BoardCard>(p => p.Add(c => c.Item, Item()).Add(c => c.Now, Now).Add(c => c.Moves, moves)
+            .Add(c => c.OnMenu, (BoardItem i) => opened.Add(i.CaseNumber)));
+
+        // B4: each component per card costs every open board memory; a card before the grant has none below it.
+        Assert.Empty(card.FindComponents<Microsoft.AspNetCore.Components.ComponentBase>());
+        Assert.Equal("true", card.Find("[data-case-number]").GetAttribute("draggable"));
+        var button = card.Find("button[data-move-menu='INNO-2026-0042']");
+        Assert.Equal("Flyt til…", button.TextContent);
+        Assert.Equal("menu", button.GetAttribute("aria-haspopup"));
+        button.Click();
+        Assert.Equal(["INNO-2026-0042"], opened);
+    }
+
+    [Fact]
+    public void A_card_without_moves_is_not_draggable_and_has_no_move_button()
+    {
+        var card = Render(Item());
+
+        Assert.Equal("false", card.Find("[data-case-number]").GetAttribute("draggable"));
+        Assert.Empty(card.FindAll("[data-move-menu]"));
+    }
+
     private IRenderedComponent<BoardCard> Render(BoardItem item, int? limitDays = null) =>
         Render<BoardCard>(p => p.Add(c => c.Item, item).Add(c => c.Now, Now).Add(c => c.LimitDays, limitDays));
 

@@ -87,11 +87,11 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         var cut = RenderBoard("board?q=" + Uri.EscapeDataString(title));
         cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
 
-        cut.Find($"[data-case-number='{c.CaseNumber}']").ParentElement!.DragStart();
+        cut.Find($"[data-case-number='{c.CaseNumber}']").DragStart();
         cut.WaitForAssertion(() => Assert.Contains("board-column--allowed", cut.Find("section[data-stage='Screened']").ClassName));
         Assert.Contains("board-column--blocked", cut.Find("section[data-stage='Granted']").ClassName);
         Assert.Contains("board-column--allowed", cut.Find("section[data-stage='Rejected']").ClassName);
-        cut.Find("section[data-stage='Granted'] .mud-drop-zone").Drop();
+        cut.Find("section[data-stage='Granted']").Drop();
 
         cut.WaitForAssertion(() => Assert.Contains("Sagen kan ikke springe fra Indsendt til Bevilget", cut.Find("[data-board-message]").TextContent));
         Assert.Single(cut.FindAll($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
@@ -114,8 +114,8 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         var holding = App.AppServices.GetRequiredService<DbWriter>().WriteAsync(async _ => { await release.Task; return 0; });
         try
         {
-            cut.Find($"[data-case-number='{c.CaseNumber}']").ParentElement!.DragStart();
-            cut.Find("section[data-stage='Implemented'] .mud-drop-zone").Drop();
+            cut.Find($"[data-case-number='{c.CaseNumber}']").DragStart();
+            cut.Find("section[data-stage='Implemented']").Drop();
 
             cut.WaitForAssertion(() => Assert.Contains("Sagen kan ikke springe fra Indsendt til Gennemført", cut.Find("[data-board-message]").TextContent));
             Assert.False(holding.IsCompleted);
@@ -146,7 +146,6 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         await SignInAsync(DemoUsers.Caseworker);
         var title = "Konfliktsag " + Guid.NewGuid().ToString("N")[..6];
         var c = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = title);
-        var popovers = Render<MudPopoverProvider>();
         Services.GetRequiredService<NavigationManager>().NavigateTo("board?q=" + Uri.EscapeDataString(title));
         var cut = Render<BoardPage>();
         cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
@@ -160,9 +159,9 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
             await db.SaveChangesAsync();
         }
 
-        cut.Find($"[data-case-number='{c.CaseNumber}'] .board-card__menu button").Click();
-        popovers.WaitForAssertion(() => popovers.Find("[data-move-target='Screened']"));
-        popovers.Find("[data-move-target='Screened']").Click();
+        cut.Find($"[data-case-number='{c.CaseNumber}'] [data-move-menu]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-move-target='Screened']"));
+        cut.Find("[data-move-target='Screened']").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Niels Brandt flyttede sagen først", cut.Find("[data-board-message]").TextContent));
         cut.WaitForAssertion(() => cut.Find($"section[data-stage='Screened'] [data-case-number='{c.CaseNumber}']"));
@@ -179,10 +178,10 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         var cut = RenderBoard("board?q=" + Uri.EscapeDataString(title));
         cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
         cut.Find("[data-closed-toggle]").Click(); // open the closed cases
-        cut.WaitForAssertion(() => cut.Find("section[data-stage='Rejected'] .mud-drop-zone"));
-        cut.Find($"[data-case-number='{c.CaseNumber}']").ParentElement!.DragStart();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-closed-toggle]").GetAttribute("aria-expanded")));
+        cut.Find($"[data-case-number='{c.CaseNumber}']").DragStart();
 
-        cut.Find("section[data-stage='Rejected'] .mud-drop-zone").Drop();
+        cut.Find("section[data-stage='Rejected']").Drop();
         dialogs.WaitForAssertion(() => dialogs.Find("[data-move-dialog='Reject']"));
         dialogs.FindAll("button").Single(b => b.TextContent.Contains("Annuller", StringComparison.Ordinal)).Click();
 

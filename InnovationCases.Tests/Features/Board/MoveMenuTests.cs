@@ -3,8 +3,8 @@ using InnovationCases.Domain;
 using InnovationCases.Features.Board;
 using InnovationCases.Tests.Support;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace InnovationCases.Tests.Features.Board;
 
@@ -31,14 +31,13 @@ public sealed class MoveMenuTests(BoardAppFixture fixture) : BoardBunitContext(f
         await SignInAsync(user);
         var title = "Menusag " + Guid.NewGuid().ToString("N")[..6];
         var c = await Arrange.CaseAsync(App, stage, leadCode: "MBU", localFunds: localFunds, qualifyingAssessment: true, configure: x => x.Title = title);
-        var popovers = Render<MudPopoverProvider>();
         Services.GetRequiredService<NavigationManager>().NavigateTo("board?q=" + Uri.EscapeDataString(title));
         var board = Render<BoardPage>();
         board.WaitForAssertion(() => board.Find($"section[data-stage='{stage}'] [data-case-number='{c.CaseNumber}']"));
 
         var card = board.Find($"[data-case-number='{c.CaseNumber}']");
-        var menuButton = card.QuerySelector(".board-card__menu button");
-        Assert.Equal(expected.Length == 0 ? "false" : "true", card.ParentElement!.GetAttribute("draggable"));
+        var menuButton = card.QuerySelector("button[data-move-menu]");
+        Assert.Equal(expected.Length == 0 ? "false" : "true", card.GetAttribute("draggable"));
         if (expected.Length == 0)
         {
             Assert.Null(menuButton);
@@ -49,8 +48,33 @@ public sealed class MoveMenuTests(BoardAppFixture fixture) : BoardBunitContext(f
         Assert.Contains("Flyt til…", menuButton.TextContent);
         menuButton.Click();
 
-        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[data-move-target]")));
-        var targets = popovers.FindAll("[data-move-target]").Select(e => e.GetAttribute("data-move-target") ?? "").ToArray();
+        board.WaitForAssertion(() => Assert.NotEmpty(board.FindAll("[role='menu'] [data-move-target]")));
+        var targets = board.FindAll("[role='menu'] [data-move-target]").Select(e => e.GetAttribute("data-move-target") ?? "").ToArray();
         Assert.Equal(expected, targets);
+        Assert.Equal("true", board.Find("button[data-move-menu]").GetAttribute("aria-expanded"));
+    }
+
+    [Fact]
+    public async Task The_board_has_one_move_menu_opened_for_one_card_and_escape_closes_it()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        var title = "Menuluk " + Guid.NewGuid().ToString("N")[..6];
+        var first = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = title + " 1");
+        var second = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = title + " 2");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("board?q=" + Uri.EscapeDataString(title));
+        var board = Render<BoardPage>();
+        board.WaitForAssertion(() => Assert.Equal(2, board.FindAll("button[data-move-menu]").Count));
+        Assert.Empty(board.FindAll("[role='menu']"));
+
+        board.Find($"button[data-move-menu='{first.CaseNumber}']").Click();
+        board.Find($"button[data-move-menu='{second.CaseNumber}']").Click();
+
+        var menu = board.Find("[role='menu']");
+        Assert.Equal(second.CaseNumber, menu.GetAttribute("data-move-menu-for"));
+        Assert.Single(board.FindAll("[role='menu']"));
+        Assert.Equal("false", board.Find($"button[data-move-menu='{first.CaseNumber}']").GetAttribute("aria-expanded"));
+        menu.KeyDown(new KeyboardEventArgs { Key = "Escape" });
+        board.WaitForAssertion(() => Assert.Empty(board.FindAll("[role='menu']")));
+        Assert.Equal("false", board.Find($"button[data-move-menu='{second.CaseNumber}']").GetAttribute("aria-expanded"));
     }
 }

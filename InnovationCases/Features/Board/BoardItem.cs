@@ -1,4 +1,5 @@
 using InnovationCases.Domain;
+using System.Text.Json.Serialization;
 using InnovationCases.Domain.Delivery;
 
 namespace InnovationCases.Features.Board;
@@ -6,7 +7,8 @@ namespace InnovationCases.Features.Board;
 /// <summary>
 /// One card on the board: what the card shows, what the filters and the visibility rule read, and
 /// the few case facts the workflow's guards need to say which moves are possible. Read once per
-/// change (<see cref="BoardFeed"/>) and shared by every open board, so it is immutable.
+/// change (<see cref="BoardFeed"/>) and shared by every open board, so it is immutable. The
+/// prerendered board hands its cards to the interactive one as JSON: derived figures are not written.
 /// </summary>
 public sealed record BoardItem
 {
@@ -50,15 +52,19 @@ public sealed record BoardItem
     public DateOnly? LastMeasurement { get; init; }
 
     /// <summary>Progress and signal figures of a running project (Granted or Implemented); null otherwise.</summary>
+    [JsonIgnore]
     public DeliveryFacts? Delivery => Stage is Stage.Granted or Stage.Implemented && GrantedAmount is { } granted
         ? new DeliveryFacts(Stage, DeliveryMath.GrantDay(GrantedAt, StageChangedAt), granted, Paid, MilestoneWeight, MilestoneWeightDone, OldestOpenDue, LastMeasurement)
         : null;
 
+    [JsonIgnore]
     public bool IsMultiYear => BusinessCase.IsMultiYear(PeriodStart, PeriodEnd);
 
     /// <summary>The amount the card shows and its column sums: granted once granted, requested before.</summary>
+    [JsonIgnore]
     public long Amount => AmountAt(Stage);
 
+    [JsonIgnore]
     public bool ShowsGrantedAmount => IsGrantedStage(Stage) && GrantedAmount is not null;
 
     /// <summary>The card's amount as it was counted in <paramref name="stage"/> (moves never change the requested amount).</summary>
@@ -68,6 +74,7 @@ public sealed record BoardItem
     /// The council rule of DESIGN.md on the amount the case is at now, while the decision is still
     /// ahead (before the grant, which records it).
     /// </summary>
+    [JsonIgnore]
     public bool NeedsCouncilDecision =>
         Stage is Stage.Submitted or Stage.Screened or Stage.Recommended &&
         BusinessCase.NeedsCouncilDecision(PoolKind, RecommendedAmount ?? RequestedAmount, IsMultiYear);
@@ -77,6 +84,7 @@ public sealed record BoardItem
     public bool InvolvesDepartment(int departmentId) => Parties.Involves(departmentId);
 
     /// <summary>The case's departments, for the visibility rule (<see cref="CaseAccess"/>) on a card already read.</summary>
+    [JsonIgnore]
     public CaseParties Parties => _parties ??= new CaseParties(LeadDepartmentId, PartnerDepartmentIds);
 
     private CaseParties? _parties;

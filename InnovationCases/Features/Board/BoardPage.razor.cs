@@ -36,7 +36,6 @@ public partial class BoardPage : IAsyncDisposable
     private BoardFilter? _filter;
     private BoardSnapshot? _snapshot;
     private BoardState? _state;
-    private MudDropContainer<BoardItem>? _container;
     private ElementReference _board;
     private IJSObjectReference? _edgeScroll;
     private IDisposable? _subscription;
@@ -49,33 +48,21 @@ public partial class BoardPage : IAsyncDisposable
     private bool _panelOpen;
     private CaseDetails? _details;
     private bool _detailsMissing;
+    private BoardItem? _menu;
+    private bool _fromPrerender;
     private string? _message;
     private Severity _messageSeverity = Severity.Error;
 
-    // One enumerable for the drop container's whole life that reads whichever state is current, so a
-    // Refresh() re-renders the zones from the current cards even before this page renders again.
-    private readonly IEnumerable<BoardItem> _items;
+    /// <summary>
+    /// The board as the prerender loaded it, carried into the interactive render so that opening
+    /// the board reads it once, not twice.
+    /// </summary>
+    [PersistentState]
+    public BoardSnapshot? Prerendered { get; set; }
 
-    public BoardPage() => _items = CurrentItems();
-
-    private IEnumerable<BoardItem> CurrentItems()
-    {
-        foreach (var item in _state?.Items ?? [])
-        {
-            // Closed cards are rendered only while their panel is open: a card costs every open
-            // board a few components (memory per circuit, work per live change) nobody sees.
-            if (_closedOpen || !item.Stage.IsClosed())
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private void ToggleClosed()
-    {
-        _closedOpen = !_closedOpen;
-        _container?.Refresh();
-    }
+    // Closed cards are rendered only while their panel is open: a card costs every open board
+    // memory and work per live change nobody sees.
+    private void ToggleClosed() => _closedOpen = !_closedOpen;
 
     private bool ReadOnly => _actor is null || _actor.IsReadOnly();
 
@@ -91,8 +78,20 @@ public partial class BoardPage : IAsyncDisposable
             RoundQuery);
         if (filter != _filter || _state is null)
         {
+            var first = _filter is null;
             _filter = filter;
-            await LoadAsync();
+            if (first && RendererInfo.IsInteractive && Prerendered is { } snapshot)
+            {
+                _fromPrerender = true;
+                Use(snapshot);
+            }
+            else
+            {
+                await LoadAsync();
+            }
+
+            // Only the prerender hands its board on; a later filter change is never persisted.
+            Prerendered = RendererInfo.IsInteractive ? null : _snapshot;
         }
     }
 
@@ -102,6 +101,14 @@ public partial class BoardPage : IAsyncDisposable
         if (firstRender)
         {
             _subscription = Feed.Subscribe(update => InvokeAsync(() => OnUpdate(update)));
+
+            // A change committed between the prerender's read and this subscription was not heard:
+            // then read the board again (one look at the newest event id decides).
+            if (_fromPrerender && await Boards.LatestEventIdAsync() != _snapshot!.LatestEventId)
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }
         }
 
         // The board element exists from the first render that has a state; attach once. Edge
@@ -126,10 +133,15 @@ public partial class BoardPage : IAsyncDisposable
 
     private async Task LoadAsync()
     {
+        Use(await Boards.LoadAsync(_actor!, _filter!, Settings.Value.PageSize));
+    }
+
+    private void Use(BoardSnapshot snapshot)
+    {
         _now = Clock.GetUtcNow().UtcDateTime;
-        _snapshot = await Boards.LoadAsync(_actor!, _filter!, Settings.Value.PageSize);
-        _state = new BoardState(_actor!, _filter!, _snapshot, () => Clock.GetUtcNow().UtcDateTime);
-        _container?.Refresh();
+        _snapshot = snapshot;
+        _state = new BoardState(_actor!, _filter!, snapshot, () => Clock.GetUtcNow().UtcDateTime);
+        _menu = null;
     }
 
     private void OnUpdate(BoardUpdate update)
@@ -137,7 +149,6 @@ public partial class BoardPage : IAsyncDisposable
         if (_state?.Apply(update) == true)
         {
             _now = Clock.GetUtcNow().UtcDateTime;
-            _container?.Refresh();
             StateHasChanged();
         }
     }
@@ -153,32 +164,42 @@ public partial class BoardPage : IAsyncDisposable
             ["runde"] = filter.RoundId,
         }));
 
-    private static bool InZone(BoardItem item, string zone) => item.Stage.ToString() == zone;
-
-    private bool IsLocked(BoardItem item) => ReadOnly || _state is null || _state.MovesFor(item).Count == 0;
-
     private string? HighlightFor(Stage stage) =>
         _dragging is null || _dragging.Stage == stage ? null
         : _draggingTargets.Contains(stage) ? "allowed" : "blocked";
 
-    private void OnPicked(MudDragAndDropItemTransaction<BoardItem> transaction)
+    private void OnDragStart(BoardItem item)
     {
-        _dragging = transaction.Item;
-        _draggingTargets = _dragging is not null && _state is not null ? _state.TargetsFor(_dragging) : new HashSet<Stage>();
+        _menu = null;
+        _dragging = item;
+        _draggingTargets = _state?.TargetsFor(item) ?? new HashSet<Stage>();
     }
 
     private void EndDrag() => _dragging = null;
 
-    private async Task OnDropAsync(MudItemDropInfo<BoardItem> drop)
+    private async Task OnDropAsync(Stage target)
     {
+        var item = _dragging;
         _dragging = null;
-        if (drop.Item is null || !Enum.TryParse<Stage>(drop.DropzoneIdentifier, out var target) || target == drop.Item.Stage)
+        if (item is null || target == item.Stage)
         {
-            _container?.Refresh();
             return;
         }
 
-        await MoveAsync((drop.Item, target));
+        await MoveAsync((item, target));
+    }
+
+    private void OpenMenu(BoardItem item) => _menu = _menu?.CaseNumber == item.CaseNumber ? null : item;
+
+    private void CloseMenu() => _menu = null;
+
+    private async Task ChooseAsync(Stage target)
+    {
+        if (_menu is { } item)
+        {
+            _menu = null;
+            await MoveAsync((item, target));
+        }
     }
 
     private async Task LoadMoreAsync(Stage stage)
@@ -194,7 +215,6 @@ public partial class BoardPage : IAsyncDisposable
             var column = _state.Column(stage);
             var page = await Boards.LoadMoreAsync(_actor!, _filter!, stage, column.Cards.LastOrDefault(), Settings.Value.PageSize);
             _state.AddPage(stage, page);
-            _container?.Refresh();
         }
         finally
         {
@@ -210,7 +230,6 @@ public partial class BoardPage : IAsyncDisposable
     {
         if (_busy || _state is null || ReadOnly)
         {
-            _container?.Refresh();
             return;
         }
 
@@ -228,7 +247,6 @@ public partial class BoardPage : IAsyncDisposable
         finally
         {
             _busy = false;
-            _container?.Refresh();
         }
     }
 

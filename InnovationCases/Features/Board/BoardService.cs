@@ -19,6 +19,9 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<BoardSnapshot> LoadAsync(Actor actor, BoardFilter filter, int pageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Read first: a change committed while the rest is read then counts as possibly missed.
+        var latestEvent = await LatestEventIdAsync(db, ct);
         var scoped = Filtered(db.Cases.AsNoTracking().ListedFor(actor), filter);
 
         var totals = await scoped
@@ -51,8 +54,18 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
             s => totals.FirstOrDefault(t => t.Stage == s) is { } t ? new ColumnTotal(t.Count, t.Sum) : new ColumnTotal(0, 0));
         // The cross-cutting pool's application rounds, newest first (a round and a department are both an id and a name).
         var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensOn).Select(r => new DepartmentChoice(r.Id, r.Name)).ToListAsync(ct);
-        return new BoardSnapshot(columns, cards, remaining, years, departments, rounds);
+        return new BoardSnapshot(columns, cards, remaining, years, departments, rounds, latestEvent);
     }
+
+    /// <summary>The newest case event's id (0 when there is none); see <see cref="BoardSnapshot.LatestEventId"/>.</summary>
+    public async Task<long> LatestEventIdAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LatestEventIdAsync(db, ct);
+    }
+
+    private static async Task<long> LatestEventIdAsync(AppDbContext db, CancellationToken ct) =>
+        await db.CaseEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
 
     /// <summary>The next page of one column, after the last card the board already shows.</summary>
     public async Task<ColumnPage> LoadMoreAsync(Actor actor, BoardFilter filter, Stage stage, BoardItem? after, int pageSize, CancellationToken ct = default)

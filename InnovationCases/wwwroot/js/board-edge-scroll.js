@@ -1,5 +1,5 @@
-// Edge auto-scroll for the board while a card is dragged (native HTML5 drag and drop, which
-// MudBlazor's drop zones use). Near the top or bottom edge of a column's card list that list
+// Edge auto-scroll for the board while a card is dragged (native HTML5 drag and drop: the cards
+// are draggable, the columns take the drop). Near the top or bottom edge of a column's card list that list
 // scrolls; near the left or right edge of the board the row of columns scrolls. Browsers fire
 // dragover only while the pointer moves (or at a slow, uneven rate), so once the pointer is in an
 // edge band a frame loop keeps scrolling until it leaves the band, the list ends, or the drag ends.
@@ -73,11 +73,20 @@ export function attach(board) {
             stop();
         }
     };
+    // Firefox starts a drag only when the drag carries data; the case number is what it is.
+    const start = e => {
+        const card = e.target instanceof Element ? e.target.closest('[data-case-number]') : null;
+        if (card && e.dataTransfer) {
+            e.dataTransfer.effectAllowed = 'move';
+            e.dataTransfer.setData('text/plain', card.dataset.caseNumber);
+        }
+    };
+    board.addEventListener('dragstart', start);
     board.addEventListener('dragover', over);
     board.addEventListener('dragleave', leave);
     board.addEventListener('drop', stop);
     document.addEventListener('dragend', stop, true);
-    attached.set(board, { over, leave, stop });
+    attached.set(board, { start, over, leave, stop });
 }
 
 export function detach(board) {
@@ -86,6 +95,7 @@ export function detach(board) {
         return;
     }
     handlers.stop();
+    board.removeEventListener('dragstart', handlers.start);
     board.removeEventListener('dragover', handlers.over);
     board.removeEventListener('dragleave', handlers.leave);
     board.removeEventListener('drop', handlers.stop);
