@@ -17,22 +17,28 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly string _folder;
     private readonly bool _ownsFolder;
+    private readonly bool _ownsDatabase;
 
     /// <param name="folder">
     /// A folder to keep the database in, so that a second app can start on the first one's file (a
     /// restart). The caller owns it and deletes it; by default each app gets a fresh folder it deletes.
     /// </param>
-    public TestApp(bool demoData = true, string environment = "Testing", string? folder = null, DatabaseProvider? provider = null)
+    /// <param name="postgresDatabase">
+    /// A PostgreSQL connection string to share with another app (a second instance); the caller owns
+    /// that database and drops it. By default a PostgreSQL app gets a fresh database it drops.
+    /// </param>
+    public TestApp(bool demoData = true, string environment = "Testing", string? folder = null, DatabaseProvider? provider = null, string? postgresDatabase = null)
     {
         DemoData = demoData;
         Environment = environment;
-        Provider = provider ?? DefaultProvider;
+        Provider = postgresDatabase is null ? provider ?? DefaultProvider : DatabaseProvider.Postgres;
         _ownsFolder = folder is null;
         _folder = folder ?? NewFolder();
         Directory.CreateDirectory(_folder);
         if (Provider == DatabaseProvider.Postgres)
         {
-            PostgresConnectionString = PostgresTemplate.CreateDatabase();
+            _ownsDatabase = postgresDatabase is null;
+            PostgresConnectionString = postgresDatabase ?? PostgresTemplate.CreateDatabase();
         }
     }
 
@@ -102,7 +108,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (PostgresConnectionString is not null)
+        if (PostgresConnectionString is not null && _ownsDatabase)
         {
             PostgresServer.Shared.DropDatabase(PostgresConnectionString);
         }

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace InnovationCases.Data;
 
@@ -159,9 +161,19 @@ public static class CopyToPostgres
             _ when type == typeof(TimeSpan) => writer.WriteAsync(TimeSpan.Parse((string)value, inv), ct),
             _ when type == typeof(Guid) => writer.WriteAsync(Guid.Parse((string)value), ct),
             _ when type == typeof(byte[]) => writer.WriteAsync((byte[])value, ct),
+            // A primitive collection: JSON text in SQLite, an array column in PostgreSQL.
+            _ when ElementOf(type) == typeof(string) => writer.WriteAsync(
+                JsonSerializer.Deserialize<string[]>((string)value) ?? [], NpgsqlDbType.Array | NpgsqlDbType.Text, ct),
+            _ when ElementOf(type) == typeof(int) => writer.WriteAsync(
+                JsonSerializer.Deserialize<int[]>((string)value) ?? [], NpgsqlDbType.Array | NpgsqlDbType.Integer, ct),
             _ => throw new NotSupportedException($"Column {column.Table.Name}.{column.Name} has a type the copy does not know: {type}."),
         };
     }
+
+    private static Type? ElementOf(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(IEnumerable<>).MakeGenericType(element).IsAssignableFrom(type) ? element
+        : null;
 
     /// <summary>Rows came with their keys: the next generated key must follow the largest copied one.</summary>
     private static async Task ResetIdentitySequencesAsync(NpgsqlConnection pg, CancellationToken ct)

@@ -16,7 +16,11 @@ namespace InnovationCases.Data;
 /// </summary>
 public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<DbWriter> logger)
 {
-    private const int Attempts = 8;
+    private const int SqliteAttempts = 5;
+
+    // Serializable transactions that read whole small tables conflict often under many writers; each
+    // retry is cheap, and the jittered wait spreads the collided writers apart.
+    private const int PostgresAttempts = 30;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool? _serialized;
 
@@ -45,7 +49,7 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
                 await tx.CommitAsync(ct);
                 return result;
             }
-            catch (Exception e) when (attempt < Attempts && IsBusy(e))
+            catch (Exception e) when (attempt < (gated ? SqliteAttempts : PostgresAttempts) && IsBusy(e))
             {
                 logger.LogWarning("Database busy, retrying write (attempt {Attempt})", attempt);
             }
@@ -58,7 +62,7 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
             }
 
             // Spread out the retries of writers that collided, so they do not collide again.
-            await Task.Delay(Random.Shared.Next(10, 50) * attempt, ct);
+            await Task.Delay(Random.Shared.Next(10, 50) * Math.Min(attempt, 5), ct);
         }
     }
 
@@ -79,7 +83,8 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
         SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
         DbUpdateException { InnerException: { } inner } => IsBusy(inner),
-        InvalidOperationException { InnerException: PostgresException inner } => IsBusy(inner),
+        // Npgsql's execution strategy wraps a transient failure in an InvalidOperationException.
+        InvalidOperationException { InnerException: { } inner } => IsBusy(inner),
         _ => false,
     };
 }

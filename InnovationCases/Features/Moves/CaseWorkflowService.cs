@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.CaseChanges;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace InnovationCases.Features.Moves;
 
@@ -77,16 +79,20 @@ public sealed class CaseWorkflowService(
         return new WorkflowContext(actor, c, pool, remaining, qualifies, now);
     }
 
-    // Compiled once: every move starts with this lookup, so skipping EF's per-call query translation pays.
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>> LoadCase =
-        EF.CompileAsyncQuery((AppDbContext db, string caseNumber, CancellationToken ct) => db.Cases
+    // Compiled once per model: every move starts with this lookup, so skipping EF's per-call query
+    // translation pays. A compiled query belongs to one model, and the SQLite and PostgreSQL contexts
+    // have one each (one process can hold both: the tests, copy-to-postgres).
+    private static readonly ConcurrentDictionary<IModel, Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>>> LoadCase = new();
+
+    private static Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>> LoadCaseFor(AppDbContext db) =>
+        LoadCase.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((AppDbContext db, string caseNumber, CancellationToken ct) => db.Cases
             .Include(x => x.PartnerDepartments)
             .Include(x => x.Pool)
-            .SingleOrDefault(x => x.CaseNumber == caseNumber));
+            .SingleOrDefault(x => x.CaseNumber == caseNumber)));
 
     private static async Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, Actor actor, CancellationToken ct)
     {
-        var c = await LoadCase(db, caseNumber, ct);
+        var c = await LoadCaseFor(db)(db, caseNumber, ct);
         return c is not null && actor.CanSee(c) ? c : null;
     }
 
