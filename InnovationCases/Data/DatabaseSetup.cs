@@ -1,6 +1,7 @@
 using InnovationCases.Data.DemoData;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace InnovationCases.Data;
@@ -19,7 +20,10 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(new PostgresCaseInsensitiveLike()));
+                .AddInterceptors(new PostgresCaseInsensitiveLike())
+                // EF builds an internal service provider per connection string; one process that
+                // serves many databases (the test run) passes EF's limit of twenty, which throws.
+                .ConfigureWarnings(w => w.Log(CoreEventId.ManyServiceProvidersCreatedWarning)));
             services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<PostgresAppDbContext>>();
             services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
             // A server database has no file to lock: restore is pg_restore's business (docs/DEPLOYMENT.md).
@@ -35,6 +39,17 @@ public static class DatabaseSetup
 
         services.AddSingleton<DbWriter>();
         services.AddSingleton<DemoDataSeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds options (an interceptor, say) to whichever provider's context the app uses: a
+    /// <c>ConfigureDbContext&lt;AppDbContext&gt;</c> alone would miss <see cref="PostgresAppDbContext"/>.
+    /// </summary>
+    public static IServiceCollection ConfigureAppDbContexts(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    {
+        services.ConfigureDbContext<AppDbContext>(configure);
+        services.ConfigureDbContext<PostgresAppDbContext>(configure);
         return services;
     }
 
