@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Board;
 
-public sealed class BoardServiceTests(BoardAppFixture fixture) : IClassFixture<BoardAppFixture>
+public class BoardServiceTests(BoardAppFixture fixture) : IClassFixture<BoardAppFixture>
 {
     private readonly TestApp _app = fixture.App;
 

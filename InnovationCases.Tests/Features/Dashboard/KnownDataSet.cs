@@ -23,12 +23,20 @@ namespace InnovationCases.Tests.Features.Dashboard;
 ///                                      1/5 stopped                                           spent 200.000
 /// </code>
 /// </summary>
-public sealed class KnownDataSet : IAsyncLifetime
+public class KnownDataSet : IAsyncLifetime
 {
+    public KnownDataSet()
+        : this(null)
+    {
+    }
+
+    /// <summary>For the provider matrix (Data/Postgres/ProviderMatrix.cs).</summary>
+    protected KnownDataSet(DatabaseProvider? provider) => App = new(demoData: false, provider: provider);
+
     public const int Year = 2026;
     public static readonly DateTime Now = At(6, 15);
 
-    public TestApp App { get; } = new(demoData: false);
+    public TestApp App { get; }
     public int DepartmentA { get; private set; }
     public int DepartmentB { get; private set; }
     public int CrossPool { get; private set; }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Delivery;
 
-public sealed class DeliveryServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
+public class DeliveryServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {
     private TestApp App => fixture.App;
     private DeliveryService Delivery => App.AppServices.GetRequiredService<DeliveryService>();

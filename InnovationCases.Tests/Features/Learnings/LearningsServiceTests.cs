@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Learnings;
 
-public sealed class LearningsServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
+public class LearningsServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {
     private TestApp App => fixture.App;
     private LearningsService Learnings => App.AppServices.GetRequiredService<LearningsService>();

@@ -13,11 +13,19 @@ using Microsoft.Extensions.Options;
 
 namespace InnovationCases.Tests.Features.Moves;
 
-public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.App>, IDisposable
+public class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.App>, IDisposable
 {
-    public sealed class App : IDisposable
+    public class App : IDisposable
     {
-        public TestApp Inner { get; } = new(demoData: true);
+        public App()
+            : this(null)
+        {
+        }
+
+        /// <summary>For the provider matrix (Data/Postgres/ProviderMatrix.cs).</summary>
+        protected App(InnovationCases.Data.DatabaseProvider? provider) => Inner = new(demoData: true, provider: provider);
+
+        public TestApp Inner { get; }
 
         public void Dispose() => Inner.Dispose();
     }
@@ -86,8 +94,11 @@ public sealed class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowService
         await using (var db = await _app.DbAsync())
         {
             // A trigger that makes the event's insert fail, as a full disk or a crash would.
-            var sql = "CREATE TRIGGER fail_event_" + c.Id + " BEFORE INSERT ON CaseEvents WHEN NEW.CaseId = " + c.Id +
-                " BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
+            var sql = _app.Provider == InnovationCases.Data.DatabaseProvider.Postgres
+                ? $"CREATE FUNCTION fail_event_{c.Id}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.\"CaseId\" = {c.Id} THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$;" +
+                  $"CREATE TRIGGER fail_event_{c.Id} BEFORE INSERT ON \"CaseEvents\" FOR EACH ROW EXECUTE FUNCTION fail_event_{c.Id}();"
+                : "CREATE TRIGGER fail_event_" + c.Id + " BEFORE INSERT ON CaseEvents WHEN NEW.CaseId = " + c.Id +
+                  " BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
             await db.Database.ExecuteSqlRawAsync(sql);
         }
 

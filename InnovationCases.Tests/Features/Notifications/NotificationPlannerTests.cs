@@ -9,11 +9,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InnovationCases.Tests.Features.Notifications;
 
 /// <summary>The outbox rows a change writes, in its transaction (mail is off here: nothing is sent).</summary>
-public sealed class NotificationPlannerTests : IClassFixture<NotificationPlannerTests.App>
+public class NotificationPlannerTests : IClassFixture<NotificationPlannerTests.App>
 {
-    public sealed class App : IDisposable
+    public class App : IDisposable
     {
-        public TestApp Inner { get; } = new(demoData: true);
+        public App()
+            : this(null)
+        {
+        }
+
+        /// <summary>For the provider matrix (Data/Postgres/ProviderMatrix.cs).</summary>
+        protected App(InnovationCases.Data.DatabaseProvider? provider) => Inner = new(demoData: true, provider: provider);
+
+        public TestApp Inner { get; }
 
         public void Dispose() => Inner.Dispose();
     }

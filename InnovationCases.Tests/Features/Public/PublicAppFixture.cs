@@ -1,6 +1,7 @@
 using InnovationCases.Domain.Delivery;
 using System.Reflection;
 using InnovationCases.Domain;
+using InnovationCases.Data;
 using InnovationCases.Tests.Support;
 
 namespace InnovationCases.Tests.Features.Public;
@@ -10,14 +11,22 @@ namespace InnovationCases.Tests.Features.Public;
 /// Markdown stored in its story), an evaluated project whose story is not published, and an
 /// application not yet granted whose story is marked published in the database.
 /// </summary>
-public sealed class PublicAppFixture : IAsyncLifetime, IDisposable
+public class PublicAppFixture : IAsyncLifetime, IDisposable
 {
+    public PublicAppFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>For the provider matrix (Data/Postgres/ProviderMatrix.cs).</summary>
+    protected PublicAppFixture(DatabaseProvider? provider) => App = new(provider: provider);
+
     public const string Marker = "LEAK-";
 
     /// <summary>The only case fields a public page may show.</summary>
     private static readonly HashSet<string> PublicFields = [nameof(InnovationCase.CaseNumber), nameof(InnovationCase.Title), nameof(InnovationCase.Summary)];
 
-    public TestApp App { get; } = new();
+    public TestApp App { get; }
     public InnovationCase Published { get; private set; } = default!;
     public InnovationCase Formula { get; private set; } = default!;
     public InnovationCase Unpublished { get; private set; } = default!;

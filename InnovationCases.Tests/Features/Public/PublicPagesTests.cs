@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InnovationCases.Tests.Features.Public;
 
 /// <summary>HTTP level, anonymous: the public pages and files, what they show and what they never show.</summary>
-public sealed class PublicPagesTests(PublicAppFixture fixture) : IClassFixture<PublicAppFixture>
+public class PublicPagesTests(PublicAppFixture fixture) : IClassFixture<PublicAppFixture>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 

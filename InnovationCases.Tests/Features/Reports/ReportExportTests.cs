@@ -10,7 +10,7 @@ using MiniExcelLibs;
 
 namespace InnovationCases.Tests.Features.Reports;
 
-public sealed class ReportExportTests(KnownDataSet data) : IClassFixture<KnownDataSet>
+public class ReportExportTests(KnownDataSet data) : IClassFixture<KnownDataSet>
 {
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Reports;
 
-public sealed class ReportServiceTests(KnownDataSet data) : IClassFixture<KnownDataSet>
+public class ReportServiceTests(KnownDataSet data) : IClassFixture<KnownDataSet>
 {
     private ReportService Reports => data.App.AppServices.GetRequiredService<ReportService>();
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Rounds;
 
-public sealed class RoundServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
+public class RoundServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {
     private TestApp App => fixture.App;
     private T Get<T>() where T : notnull => App.AppServices.GetRequiredService<T>();

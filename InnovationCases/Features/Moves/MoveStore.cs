@@ -1,7 +1,9 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Assignments;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace InnovationCases.Features.Moves;
 
@@ -13,9 +15,13 @@ namespace InnovationCases.Features.Moves;
 /// </summary>
 internal static class MoveStore
 {
-    // Compiled once: every move starts with this lookup. Columns no move, guard or notice reads
-    // (summary, description, contact details, co-financing) are left out; the case is not tracked.
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>> Load =
+    // Compiled once per model: every move starts with this lookup. A compiled query belongs to one
+    // model, and the SQLite and PostgreSQL contexts have one each (one process can hold both: the
+    // tests, copy-to-postgres). Columns no move, guard or notice reads (summary, description, contact
+    // details, co-financing) are left out; the case is not tracked.
+    private static readonly ConcurrentDictionary<IModel, Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>>> Loads = new();
+
+    private static Func<AppDbContext, string, CancellationToken, Task<InnovationCase?>> Compile() =>
         EF.CompileAsyncQuery((AppDbContext db, string caseNumber, CancellationToken ct) => db.Cases.AsNoTracking()
             .Where(x => x.CaseNumber == caseNumber)
             .Select(x => new InnovationCase
@@ -63,7 +69,8 @@ internal static class MoveStore
             .SingleOrDefault());
 
     /// <summary>The case as the workflow needs it, not tracked; null when there is none.</summary>
-    public static Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, CancellationToken ct) => Load(db, caseNumber, ct);
+    public static Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, CancellationToken ct) =>
+        Loads.GetOrAdd(db.Model, _ => Compile())(db, caseNumber, ct);
 
     /// <summary>
     /// Stores a fired move: the stage, its time, the next version and whichever of the move's own

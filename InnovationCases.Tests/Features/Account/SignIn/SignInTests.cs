@@ -9,9 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InnovationCases.Tests.Features.Account.SignIn;
 
 /// <summary>HTTP level: one answer for every failed sign-in, every attempt in the audit log, logout renews the stamp.</summary>
-public sealed partial class SignInTests : IDisposable
+public partial class SignInTests : IDisposable
 {
-    private readonly TestApp _app = new(demoData: true);
+    private readonly TestApp _app;
+
+    public SignInTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>For the provider matrix (Data/Postgres/ProviderMatrix.cs).</summary>
+    protected SignInTests(InnovationCases.Data.DatabaseProvider? provider) => _app = new(demoData: true, provider: provider);
 
     [Fact]
     public async Task Unknown_email_wrong_password_and_deactivated_user_get_the_same_answer()

@@ -7,7 +7,7 @@ using InnovationCases.Tests.Features.Cases;
 
 namespace InnovationCases.Tests.Features.Cases.Grid;
 
-public sealed class CaseGridServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
+public class CaseGridServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {
     private TestApp App => fixture.App;
     private CaseGridService Grid => App.AppServices.GetRequiredService<CaseGridService>();

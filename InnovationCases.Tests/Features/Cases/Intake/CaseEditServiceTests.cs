@@ -9,7 +9,7 @@ using InnovationCases.Tests.Features.Cases;
 
 namespace InnovationCases.Tests.Features.Cases.Intake;
 
-public sealed class CaseEditServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
+public class CaseEditServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {
     private TestApp App => fixture.App;
     private CaseEditService Edits => App.AppServices.GetRequiredService<CaseEditService>();

@@ -10,7 +10,7 @@ using InnovationCases.Tests.Features.Cases;
 
 namespace InnovationCases.Tests.Features.Cases.Intake;
 
-public sealed class IntakeServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
+public class IntakeServiceTests(CasesAppFixture fixture) : IClassFixture<CasesAppFixture>
 {
     private TestApp App => fixture.App;
     private IntakeService Intake => App.AppServices.GetRequiredService<IntakeService>();
