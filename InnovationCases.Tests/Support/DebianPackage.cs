@@ -19,9 +19,19 @@ public static class DebianPackage
         Ensure(binaryPath, packageName, MayInstall(), Console.Error);
 
     /// <summary>The same, with the decision whether to install and the progress writer given (for tests).</summary>
-    public static void Ensure(string binaryPath, string packageName, bool mayInstall, TextWriter log)
+    public static void Ensure(string binaryPath, string packageName, bool mayInstall, TextWriter log) =>
+        Ensure(() => File.Exists(binaryPath), binaryPath, packageName, mayInstall, log);
+
+    /// <summary>
+    /// For a package whose program's path is known only after the install (PostgreSQL's
+    /// <c>/usr/lib/postgresql/&lt;version&gt;/bin</c>): returns when <paramref name="isPresent"/> holds.
+    /// </summary>
+    public static void Ensure(Func<bool> isPresent, string what, string packageName) =>
+        Ensure(isPresent, what, packageName, MayInstall(), Console.Error);
+
+    private static void Ensure(Func<bool> isPresent, string what, string packageName, bool mayInstall, TextWriter log)
     {
-        if (File.Exists(binaryPath))
+        if (isPresent())
         {
             return;
         }
@@ -30,18 +40,18 @@ public static class DebianPackage
         if (!mayInstall)
         {
             throw new InvalidOperationException(
-                $"{binaryPath} is missing. Install Debian's {packageName} package as root: {command}");
+                $"{what} is missing. Install Debian's {packageName} package as root: {command}");
         }
 
         using (AcquireLock())
         {
             // Another fixture may have installed it while this one waited for the lock.
-            if (File.Exists(binaryPath))
+            if (isPresent())
             {
                 return;
             }
 
-            log.WriteLine($"{binaryPath} is missing: installing Debian's {packageName} package ({command}).");
+            log.WriteLine($"{what} is missing: installing Debian's {packageName} package ({command}).");
             // A fresh machine has no package lists yet; an up-to-date one installs without the network.
             if (AptGet($"install -y -qq {packageName}") != 0)
             {
@@ -50,10 +60,10 @@ public static class DebianPackage
             }
         }
 
-        if (!File.Exists(binaryPath))
+        if (!isPresent())
         {
             throw new InvalidOperationException(
-                $"{binaryPath} is still missing after installing Debian's {packageName} package. Check the package, or run: {command}");
+                $"{what} is still missing after installing Debian's {packageName} package. Check the package, or run: {command}");
         }
     }
 
