@@ -39,6 +39,19 @@ public sealed class PgDatabase : IDisposable
         return database;
     }
 
+    /// <summary>More caseworkers, so a daily run has more to write (and two runs more to collide on).</summary>
+    public async Task AddCaseworkersAsync(int count)
+    {
+        await using var db = Open();
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"sb{i}-{Guid.NewGuid():N}@aarhus.example";
+            db.Users.Add(new AppUser { UserName = email, Email = email, DisplayName = "Sagsbehandler " + i, Role = Role.Caseworker });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     public AppDbContext Open() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options);
 
