@@ -17,6 +17,8 @@ namespace InnovationCases.Tests.Support;
 public sealed class PostgresServer : IDisposable
 {
     private const string Superuser = "postgres";
+    private const string FolderPrefix = "ic-pg-";
+    private const string OwnerFile = "owner.pid";
     private static readonly Lazy<PostgresServer> SharedServer = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _bin;
@@ -85,8 +87,10 @@ public sealed class PostgresServer : IDisposable
     {
         var bin = FindBin();
         var runAs = Environment.IsPrivilegedProcess ? RunAsUser() : null;
-        var folder = Path.Combine(Path.GetTempPath(), "ic-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        SweepAbandoned(bin);
+        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString());
         if (runAs is not null)
         {
             Run("/usr/bin/chown", ["-R", runAs, folder], null, "chown the server folder");
@@ -108,6 +112,19 @@ public sealed class PostgresServer : IDisposable
         var server = new PostgresServer(bin, folder, port, runAs);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
+    }
+
+    /// <summary>Stops and deletes the servers of test runs that were killed before they could.</summary>
+    private static void SweepAbandoned(string bin)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && !Directory.Exists($"/proc/{pid}"))
+            {
+                StopAndDelete(bin, folder, Environment.IsPrivilegedProcess ? RunAsUser() : null);
+            }
+        }
     }
 
     /// <summary>Debian's newest installed PostgreSQL, installing the package when it is missing.</summary>
@@ -180,20 +197,16 @@ public sealed class PostgresServer : IDisposable
 
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
-        try
-        {
-            Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"], _runAs, "pg_ctl stop");
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // The temp folder is cleaned by the OS.
-            }
-        }
+        StopAndDelete(_bin, _folder, _runAs);
+    }
+
+    private static void StopAndDelete(string bin, string folder, string? runAs)
+    {
+        // The test host may be ended soon after the process-exit event: a shell of its own stops the
+        // server and deletes the folder even then.
+        var pgCtl = $"{Path.Combine(bin, "pg_ctl")} -D {Path.Combine(folder, "data")} -m immediate -w stop";
+        var stop = runAs is null ? pgCtl : $"/usr/sbin/runuser -u {runAs} -- {pgCtl}";
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/setsid", ["/bin/sh", "-c", $"{stop} >/dev/null 2>&1; rm -rf {folder}"]));
+        process?.WaitForExit(TimeSpan.FromSeconds(20));
     }
 }

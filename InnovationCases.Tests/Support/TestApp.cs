@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InnovationCases.Tests.Support;
 
 /// <summary>
-/// The real app on a fresh SQLite file in a temp folder, with demo data unless told otherwise.
+/// The real app on a fresh SQLite file in a temp folder, or a fresh database on the run's
+/// <see cref="PostgresServer"/>, with demo data unless told otherwise. The provider is the
+/// constructor's, else the environment variable <c>TEST_DATABASE_PROVIDER</c>, else SQLite.
 /// <see cref="StartKestrel"/> serves it on a real port for the browser.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
@@ -20,14 +22,30 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// A folder to keep the database in, so that a second app can start on the first one's file (a
     /// restart). The caller owns it and deletes it; by default each app gets a fresh folder it deletes.
     /// </param>
-    public TestApp(bool demoData = true, string environment = "Testing", string? folder = null)
+    public TestApp(bool demoData = true, string environment = "Testing", string? folder = null, DatabaseProvider? provider = null)
     {
         DemoData = demoData;
         Environment = environment;
+        Provider = provider ?? DefaultProvider;
         _ownsFolder = folder is null;
         _folder = folder ?? NewFolder();
         Directory.CreateDirectory(_folder);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            PostgresConnectionString = PostgresTemplate.CreateDatabase();
+        }
     }
+
+    /// <summary><c>TEST_DATABASE_PROVIDER</c> (Sqlite or Postgres), SQLite when unset.</summary>
+    public static DatabaseProvider DefaultProvider =>
+        Enum.TryParse<DatabaseProvider>(System.Environment.GetEnvironmentVariable("TEST_DATABASE_PROVIDER"), ignoreCase: true, out var p)
+            ? p
+            : DatabaseProvider.Sqlite;
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>This app's own database on the run's PostgreSQL server, or null on SQLite.</summary>
+    public string? PostgresConnectionString { get; }
 
     /// <summary>A fresh temp folder for a database (see the constructor's <c>folder</c>).</summary>
     public static string NewFolder() => Path.Combine(Path.GetTempPath(), "ic-tests", Guid.NewGuid().ToString("N"));
@@ -63,7 +81,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Cases", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Cases", PostgresConnectionString ?? $"Data Source={DatabasePath}");
         builder.UseSetting("DemoData:Enabled", DemoData ? "true" : "false");
         // The browser talks plain HTTP to Kestrel, and tests sign in often: the tests of HTTPS-only
         // cookies and of the sign-in limits switch these back on through Settings.
@@ -83,6 +102,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresConnectionString is not null)
+        {
+            PostgresServer.Shared.DropDatabase(PostgresConnectionString);
+        }
+
         if (!_ownsFolder)
         {
             return;

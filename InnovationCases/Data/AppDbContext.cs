@@ -9,8 +9,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// <summary>The model, and the SQLite context (its migrations are Data/Migrations); <see cref="PostgresAppDbContext"/> is the PostgreSQL one.</summary>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (its own migration set).</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<BudgetYear> BudgetYears => Set<BudgetYear>();
     public DbSet<Pool> Pools => Set<Pool>();

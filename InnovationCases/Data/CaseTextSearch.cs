@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace InnovationCases.Data;
 
 /// <summary>
-/// Free text over case number, title and summary through the trigram index of the migration
-/// <c>CaseTextSearch</c>. Features ask this class; the SQLite-specific query stays here.
+/// Free text over case number, title and summary through a trigram index: SQLite's FTS5 table of the
+/// migration <c>CaseTextSearch</c>, or PostgreSQL's pg_trgm GIN indexes (<see cref="PostgresAppDbContext"/>)
+/// under ILIKE. Features ask this class; the provider-specific query stays here.
 /// </summary>
 public static class CaseTextSearch
 {
@@ -14,6 +15,16 @@ public static class CaseTextSearch
     /// <summary>The ids of the cases whose number, title or summary contain <paramref name="text"/> (any case).</summary>
     public static IQueryable<int> Matching(AppDbContext db, string text)
     {
+        if (db.Database.IsNpgsql())
+        {
+            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            return db.Cases
+                .Where(c => EF.Functions.ILike(c.CaseNumber, pattern, "\\")
+                    || EF.Functions.ILike(c.Title, pattern, "\\")
+                    || EF.Functions.ILike(c.Summary, pattern, "\\"))
+                .Select(c => c.Id);
+        }
+
         // An FTS5 phrase: the text in double quotes (inner quotes doubled) matches as a substring.
         var phrase = "\"" + text.Replace("\"", "\"\"") + "\"";
         return db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CaseSearch WHERE CaseSearch MATCH {phrase}");

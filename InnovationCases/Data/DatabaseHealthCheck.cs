@@ -21,7 +21,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbFact
             await transaction.RollbackAsync(ct);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
         {
             return HealthCheckResult.Unhealthy("The database cannot be written.", ex);
         }

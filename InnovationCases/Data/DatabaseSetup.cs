@@ -1,6 +1,7 @@
 using InnovationCases.Data.DemoData;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace InnovationCases.Data;
 
@@ -8,26 +9,64 @@ namespace InnovationCases.Data;
 public static class DatabaseSetup
 {
     public const string ConnectionName = "Cases";
+    public const string ProviderKey = "Database:Provider";
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
+        var provider = ProviderOf(config);
         var connectionString = ResolveConnectionString(config, env);
-        services.AddPooledDbContextFactory<AppDbContext>(o => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o
+                .UseNpgsql(connectionString)
+                .AddInterceptors(new PostgresCaseInsensitiveLike()));
+            services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<PostgresAppDbContext>>();
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+            // A server database has no file to lock: restore is pg_restore's business (docs/DEPLOYMENT.md).
+            services.AddSingleton(new RunningAppLock(null));
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<AppDbContext>(o => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton(new RunningAppLock(connectionString));
+        }
+
         services.AddSingleton<DbWriter>();
-        services.AddSingleton(new RunningAppLock(connectionString));
         services.AddSingleton<DemoDataSeeder>();
         return services;
     }
 
+    /// <summary><c>Database:Provider</c>: <c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public static DatabaseProvider ProviderOf(IConfiguration config)
+    {
+        var value = config[ProviderKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"{ProviderKey} is '{value}'; use Sqlite or Postgres.");
+    }
+
     /// <summary>
-    /// <c>ConnectionStrings:Cases</c>, default <c>App_Data/innovationcases.db</c> under the content
-    /// root. A busy file waits up to 30 seconds before a command fails.
+    /// <c>ConnectionStrings:Cases</c>. On SQLite the default is <c>App_Data/innovationcases.db</c> under
+    /// the content root, and a busy file waits up to 30 seconds before a command fails. PostgreSQL has
+    /// no default: the server must be named.
     /// </summary>
     public static string ResolveConnectionString(IConfiguration config, IHostEnvironment env)
     {
         var configured = config.GetConnectionString(ConnectionName);
+        if (ProviderOf(config) == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException($"{ProviderKey} is Postgres: set ConnectionStrings:{ConnectionName} (Host=...;Database=...;Username=...;Password=...).")
+                : new NpgsqlConnectionStringBuilder(configured).ToString();
+        }
+
         var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=App_Data/innovationcases.db");
         if (!Path.IsPathRooted(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
         {
@@ -42,20 +81,30 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Creates the folder, applies migrations, turns on WAL, and seeds demo data when asked to.</summary>
+    /// <summary>
+    /// Applies migrations (on SQLite: creates the folder first and turns on WAL) and seeds demo data
+    /// when asked to. Instances starting together on PostgreSQL take turns: EF's
+    /// <c>MigrateAsync</c> holds a database lock while it migrates.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services)
     {
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
         {
-            var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            if (Path.GetDirectoryName(source) is { Length: > 0 } dir)
+            if (db.Database.IsSqlite())
             {
-                Directory.CreateDirectory(dir);
+                var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+                if (Path.GetDirectoryName(source) is { Length: > 0 } dir)
+                {
+                    Directory.CreateDirectory(dir);
+                }
             }
 
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
         }
 
         var config = services.GetRequiredService<IConfiguration>();

@@ -1,19 +1,24 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace InnovationCases.Data;
 
 /// <summary>
-/// The one way to write: a fresh context, one transaction, serialized writers. SQLite allows one
-/// writer at a time, so writers queue on a gate in this process instead of colliding in the file;
-/// the transaction starts IMMEDIATE (Microsoft.Data.Sqlite's default) so a read-then-write inside it
-/// (the pool's remaining budget, the expected version) cannot be raced by another process, and a busy
-/// file (another process writing) is retried.
+/// The one way to write: a fresh context, one transaction, retried when the database says "try
+/// again". On SQLite, which allows one writer at a time, writers queue on a gate in this process
+/// instead of colliding in the file; the transaction starts IMMEDIATE (Microsoft.Data.Sqlite's
+/// default) so a read-then-write inside it (the pool's remaining budget, the expected version) cannot
+/// be raced by another process, and a busy file is retried. On PostgreSQL writers run side by side,
+/// also from other app instances: the transaction is SERIALIZABLE, so the same read-then-write is
+/// safe, and a serialization failure or deadlock is retried.
 /// </summary>
 public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<DbWriter> logger)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 8;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool? _serialized;
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction and commits it. Whatever <paramref name="work"/>
@@ -24,11 +29,18 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
     {
         for (var attempt = 1; ; attempt++)
         {
-            await _gate.WaitAsync(ct);
+            var gated = await SerializedAsync(ct);
+            if (gated)
+            {
+                await _gate.WaitAsync(ct);
+            }
+
             try
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await using var tx = gated
+                    ? await db.Database.BeginTransactionAsync(ct)
+                    : await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
                 var result = await work(db);
                 await tx.CommitAsync(ct);
                 return result;
@@ -39,17 +51,35 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
             }
             finally
             {
-                _gate.Release();
+                if (gated)
+                {
+                    _gate.Release();
+                }
             }
 
-            await Task.Delay(50 * attempt, ct);
+            // Spread out the retries of writers that collided, so they do not collide again.
+            await Task.Delay(Random.Shared.Next(10, 50) * attempt, ct);
         }
+    }
+
+    private async Task<bool> SerializedAsync(CancellationToken ct)
+    {
+        if (_serialized is { } known)
+        {
+            return known;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        _serialized = db.Database.IsSqlite();
+        return _serialized.Value;
     }
 
     private static bool IsBusy(Exception e) => e switch
     {
         SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
         DbUpdateException { InnerException: { } inner } => IsBusy(inner),
+        InvalidOperationException { InnerException: PostgresException inner } => IsBusy(inner),
         _ => false,
     };
 }

@@ -8,7 +8,8 @@ namespace InnovationCases.Data;
 /// app (on any instance that shares the file). The lock is the operating system's (flock): it goes
 /// away with the process, also after a crash, so there is never a stale lock file to delete.
 /// </summary>
-public sealed class RunningAppLock(string connectionString) : IDisposable
+/// <param name="connectionString">The SQLite database's, or null on a server database (nothing to lock).</param>
+public sealed class RunningAppLock(string? connectionString) : IDisposable
 {
     private FileStream? _lock;
 
@@ -22,7 +23,7 @@ public sealed class RunningAppLock(string connectionString) : IDisposable
     /// <summary>Takes the shared lock; several app instances on one file may hold it together.</summary>
     public void Acquire()
     {
-        if (_lock is not null || PathFor(connectionString) is not { } path)
+        if (_lock is not null || connectionString is null || PathFor(connectionString) is not { } path)
         {
             return;
         }

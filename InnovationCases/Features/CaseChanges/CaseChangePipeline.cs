@@ -1,8 +1,8 @@
+using System.Data.Common;
 using InnovationCases.Data;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Notifications;
 using InnovationCases.Resources;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Features.CaseChanges;
@@ -39,7 +39,7 @@ public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notif
                 return outcome;
             }, ct);
         }
-        catch (Exception e) when (e is DbUpdateException or SqliteException)
+        catch (Exception e) when (e is DbUpdateException or DbException)
         {
             logger.LogError(e, "A case change could not be stored; it was rolled back");
             return refused(AppText.StorageFailed);
