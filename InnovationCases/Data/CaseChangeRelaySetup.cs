@@ -10,7 +10,7 @@ public static class CaseChangeRelaySetup
     /// </summary>
     public static IServiceCollection AddCaseChangeRelay(this IServiceCollection services, IConfiguration config)
     {
-        if (string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
+        if (DatabaseSetup.ProviderOf(config) == DatabaseProvider.Postgres)
         {
             services.AddSingleton<PostgresChangeFeed>();
             services.AddSingleton<ICaseChangeRelay>(sp => sp.GetRequiredService<PostgresChangeFeed>());

@@ -79,7 +79,7 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
         SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
         DbUpdateException { InnerException: { } inner } => IsBusy(inner),
-        InvalidOperationException { InnerException: PostgresException inner } => IsBusy(inner),
+        InvalidOperationException { InnerException: { } inner } => IsBusy(inner), // EF's "likely a transient failure" wrapper, around a PostgresException or a DbUpdateException
         _ => false,
     };
 }

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InnovationCases.Tests.Data.Postgres;
 
 /// <summary>
-/// A fresh database on the run's <see cref="PostgresServer"/> with the app's schema (created from the
-/// model) and the least data a case needs: one department, this year's pools, one caseworker.
+/// A fresh migrated database on the run's <see cref="PostgresServer"/> (<see cref="PostgresTemplate"/>)
+/// and the least data a case needs: one department, this year's pools, one caseworker.
 /// </summary>
 public sealed class PgDatabase : IDisposable
 {
@@ -23,9 +23,8 @@ public sealed class PgDatabase : IDisposable
 
     public static async Task<PgDatabase> CreateAsync()
     {
-        var database = new PgDatabase(PostgresServer.Shared.CreateDatabase());
+        var database = new PgDatabase(PostgresTemplate.CreateDatabase());
         await using var db = database.Open();
-        await db.Database.EnsureCreatedAsync();
         var year = DateTime.UtcNow.Year;
         var department = new Department { Name = "Børn og Unge", Code = "MBU", WageSum = 1_000_000 };
         db.Departments.Add(department);
@@ -53,7 +52,7 @@ public sealed class PgDatabase : IDisposable
     }
 
     public AppDbContext Open() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options);
+        new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(ConnectionString).Options);
 
     /// <summary>A submitted case that entered its stage <paramref name="daysAgo"/> days ago, with its created event.</summary>
     public async Task<InnovationCase> CaseAsync(int daysAgo = 0)

@@ -15,7 +15,8 @@ namespace InnovationCases.Tests.Data.Postgres;
 
 /// <summary>
 /// One app instance's write path, live feed and daily run on a shared PostgreSQL database: the app's
-/// own pipeline, relay, listener and scheduler, wired as the app wires them, without a web host. It
+/// own pipeline, relay, listener and scheduler, wired as the app wires them, without a web host (the
+/// service-level tests run many instances; <see cref="TwoHostTests"/> runs two real hosts). It
 /// records every change its <see cref="CaseChangeNotifier"/> publishes, as an open page would see them.
 /// </summary>
 public sealed class PgInstance : IAsyncDisposable
@@ -50,7 +51,8 @@ public sealed class PgInstance : IAsyncDisposable
         services.AddLogging();
         services.AddOptions();
         services.AddSingleton(TimeProvider.System);
-        services.AddPooledDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<PostgresAppDbContext>>();
         services.AddSingleton<DbWriter>();
         services.AddSingleton<CaseChangeNotifier>();
         services.AddCaseChangeRelay(config);
