@@ -28,34 +28,31 @@ internal static class BenchDatabase
         _server = flag.Length > "--postgres=".Length ? flag["--postgres=".Length..] : null;
     }
 
-    /// <summary>A new empty database on the server; its connection string.</summary>
+    /// <summary>
+    /// An empty database on the server; its connection string. Always the same name in one run: EF
+    /// builds its model once per connection string, and the app's compiled queries refuse a second
+    /// model, so every host of the run must use the same string (each starts on a fresh database).
+    /// </summary>
     public static string CreateDatabase()
     {
-        if (_server is null)
-        {
-            return PostgresServer.Shared.CreateDatabase();
-        }
-
-        var name = "ic_bench_" + Guid.NewGuid().ToString("N")[..12];
+        var name = "ic_bench_" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
+        DropDatabase(connectionString);
         Execute($"CREATE DATABASE \"{name}\"");
-        return new NpgsqlConnectionStringBuilder(_server) { Database = name }.ConnectionString;
+        return connectionString;
     }
 
     public static void DropDatabase(string connectionString)
     {
-        if (_server is null)
-        {
-            PostgresServer.Shared.DropDatabase(connectionString);
-            return;
-        }
-
         NpgsqlConnection.ClearAllPools();
         Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
     }
 
+    private static string Server => _server ?? PostgresServer.Shared.ConnectionString();
+
     private static void Execute(string sql)
     {
-        using var conn = new NpgsqlConnection(_server);
+        using var conn = new NpgsqlConnection(Server);
         conn.Open();
         using var cmd = new NpgsqlCommand(sql, conn);
         cmd.ExecuteNonQuery();
