@@ -16,7 +16,7 @@ namespace InnovationCases.Tests.Data.Postgres;
 /// <summary>
 /// One app instance's write path, live feed and daily run on a shared PostgreSQL database: the app's
 /// own pipeline, relay, listener and scheduler, wired as the app wires them, without a web host (the
-/// service-level tests run many instances; <see cref="TwoHostTests"/> runs two real hosts). It
+/// service-level tests run many instances; the browser tests of two instances run two real hosts). It
 /// records every change its <see cref="CaseChangeNotifier"/> publishes, as an open page would see them.
 /// </summary>
 public sealed class PgInstance : IAsyncDisposable
