@@ -13,6 +13,11 @@ public static class DatabaseSetup
     public const string ConnectionName = "Cases";
     public const string ProviderKey = "Database:Provider";
 
+    // One instance for the process: a query interceptor is part of the key EF caches its internal
+    // services and model under, so a new one per host would give a second host a second model, which
+    // the app's compiled queries refuse ("executed with a different model").
+    private static readonly PostgresCaseInsensitiveLike CaseInsensitiveLike = new();
+
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var provider = ProviderOf(config);
@@ -21,7 +26,7 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(new PostgresCaseInsensitiveLike())
+                .AddInterceptors(CaseInsensitiveLike)
                 // EF builds an internal service provider per connection string; one process that
                 // serves many databases (the test run) passes EF's limit of twenty, which throws.
                 .ConfigureWarnings(w => w.Log(CoreEventId.ManyServiceProvidersCreatedWarning)));

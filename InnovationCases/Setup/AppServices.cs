@@ -105,6 +105,7 @@ public static class AppServices
 
         // Features
         services.AddSingleton<CaseChangeNotifier>();
+        services.AddCaseChangeRelay(builder.Configuration);
         services.AddSingleton<CaseChangePipeline>();
         services.AddSingleton<CaseWorkflowService>();
         services.AddScoped<MoveRunner>();

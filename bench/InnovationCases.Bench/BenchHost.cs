@@ -10,21 +10,32 @@ using Microsoft.Extensions.Logging;
 
 namespace InnovationCases.Bench;
 
-/// <summary>The real app (services, schema, migrations) on a fresh file database in WAL mode, as in production.</summary>
+/// <summary>
+/// The real app (services, schema, migrations) on a fresh file database in WAL mode, as in
+/// production, or with <c>--postgres</c> on a fresh PostgreSQL database (<see cref="BenchDatabase"/>).
+/// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
-    private BenchHost(WebApplication app, string folder)
+    private readonly string? _ownedDatabase;
+
+    private BenchHost(WebApplication app, string folder, string? connectionString, bool ownsDatabase)
     {
         App = app;
         Folder = folder;
+        ConnectionString = connectionString;
+        _ownedDatabase = ownsDatabase ? connectionString : null;
     }
+
+    /// <summary>The PostgreSQL database's connection string; null on SQLite.</summary>
+    public string? ConnectionString { get; }
 
     public WebApplication App { get; }
     public string Folder { get; }
     public IServiceProvider Services => App.Services;
     public string? Url { get; private set; }
 
-    public static async Task<BenchHost> StartAsync(string name, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="sameDatabaseAs">PostgreSQL only: a second instance on that host's database (no demo data of its own).</param>
+    public static async Task<BenchHost> StartAsync(string name, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null, BenchHost? sameDatabaseAs = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ic-bench", name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -44,6 +55,18 @@ public sealed class BenchHost : IAsyncDisposable
             ["SignIn:RateLimit:PerIp"] = "100000",
             ["SignIn:RateLimit:PerAccount"] = "100000",
         });
+        string? connectionString = null;
+        if (BenchDatabase.Postgres)
+        {
+            connectionString = sameDatabaseAs?.ConnectionString ?? BenchDatabase.CreateDatabase();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Cases"] = connectionString,
+                ["DemoData:Enabled"] = sameDatabaseAs is null ? "true" : "false",
+            });
+        }
+
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -56,10 +79,18 @@ public sealed class BenchHost : IAsyncDisposable
         // The command counter is a measuring tool, not part of the app: the bench adds it itself.
         var counter = new DbCommandCounter();
         builder.Services.AddSingleton(counter);
-        builder.Services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(counter));
+        if (BenchDatabase.Postgres)
+        {
+            builder.Services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(counter));
+        }
+        else
+        {
+            builder.Services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(counter));
+        }
+
         var app = builder.Build();
         await app.MapInnovationCasesAsync();
-        var host = new BenchHost(app, folder);
+        var host = new BenchHost(app, folder, connectionString, ownsDatabase: sameDatabaseAs is null);
         if (listen)
         {
             await app.StartAsync();
@@ -83,6 +114,11 @@ public sealed class BenchHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownedDatabase is not null)
+        {
+            BenchDatabase.DropDatabase(_ownedDatabase);
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -42,10 +42,10 @@ internal sealed class BoardBrowser : IAsyncDisposable
         return new BoardBrowser(playwright, browser, baseUrl);
     }
 
-    /// <summary>A fresh context (its own cookies) signed in through the /login form.</summary>
-    public async Task<IBrowserContext> SignedInAsync(string email)
+    /// <summary>A fresh context (its own cookies) signed in through the /login form, on the app or on another instance of it.</summary>
+    public async Task<IBrowserContext> SignedInAsync(string email, string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "da-DK", ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl ?? BaseUrl, Locale = "da-DK", ViewportSize = new() { Width = 1600, Height = 1000 } });
         context.SetDefaultTimeout(60_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();

@@ -1,5 +1,4 @@
 using InnovationCases.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -7,7 +6,8 @@ namespace InnovationCases.Bench;
 
 /// <summary>
 /// Inserts generated rows fast through one prepared command per table, with the column names and
-/// value conversions read from the app's EF model, so the schema is the app's own.
+/// value conversions read from the app's EF model, so the schema is the app's own. The same on
+/// SQLite and PostgreSQL; on PostgreSQL explicit keys move the table's identity past them.
 /// </summary>
 internal static class BulkInsert
 {
@@ -19,19 +19,25 @@ internal static class BulkInsert
             .Where(p => !p.IsShadowProperty() && p.GetColumnName(table) is not null)
             .Where(p => withGeneratedKeys || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
             .ToList();
-        var conn = (SqliteConnection)db.Database.GetDbConnection();
+        var conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open)
         {
             await conn.OpenAsync();
         }
 
-        await using var tx = conn.BeginTransaction();
+        await using var tx = await conn.BeginTransactionAsync();
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(",", props.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
-                          $"VALUES ({string.Join(",", props.Select((_, i) => "$p" + i))})";
-        var parameters = props.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToList();
-        cmd.Prepare();
+                          $"VALUES ({string.Join(",", props.Select((_, i) => "@p" + i))})";
+        var parameters = props.Select((_, i) =>
+        {
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = "p" + i;
+            cmd.Parameters.Add(parameter);
+            return parameter;
+        }).ToList();
+        var prepared = false;
         foreach (var row in rows)
         {
             for (var i = 0; i < props.Count; i++)
@@ -41,7 +47,23 @@ internal static class BulkInsert
                 parameters[i].Value = (value is null ? null : converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
             }
 
+            if (!prepared && conn is Microsoft.Data.Sqlite.SqliteConnection)
+            {
+                // SQLite: one compiled statement for every row. Npgsql would fix the types from the first row's nulls.
+                await cmd.PrepareAsync();
+                prepared = true;
+            }
+
             await cmd.ExecuteNonQueryAsync();
+        }
+
+        if (withGeneratedKeys && db.Database.IsNpgsql() && entity.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key])
+        {
+            await using var identity = conn.CreateCommand();
+            identity.Transaction = tx;
+            var column = key.GetColumnName(table);
+            identity.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table.Name}\"', '{column}'), (SELECT MAX(\"{column}\") FROM \"{table.Name}\"))";
+            await identity.ExecuteNonQueryAsync();
         }
 
         await tx.CommitAsync();

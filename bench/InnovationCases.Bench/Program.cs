@@ -3,7 +3,9 @@ using InnovationCases.Bench;
 // dotnet run -c Release --project bench/InnovationCases.Bench -- all            (full scale, writes docs/BENCHMARKS.md)
 // dotnet run -c Release --project bench/InnovationCases.Bench -- all --smoke    (tiny scale, seconds; CI runs this)
 // dotnet run -c Release --project bench/InnovationCases.Bench -- B1 B5          (some scenarios)
+// dotnet run -c Release --project bench/InnovationCases.Bench -- B1 B3 B5 B6 --postgres   (on a throwaway PostgreSQL; rows get "-pg")
 var smoke = args.Contains("--smoke");
+BenchDatabase.Configure(args);
 var wanted = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.ToUpperInvariant()).ToHashSet();
 if (wanted.Count == 0)
 {
@@ -33,8 +35,9 @@ foreach (var (id, run) in scenarios)
     }
 
     Console.WriteLine($"{id}: running{(smoke ? " (smoke)" : "")}…");
-    foreach (var r in await run(smoke))
+    foreach (var measured in await run(smoke))
     {
+        var r = BenchDatabase.Postgres ? measured with { Id = measured.Id + "-pg", Scenario = measured.Scenario + " (PostgreSQL)" } : measured;
         results.Add(r);
         Console.WriteLine($"  {r.Id} {r.Scenario}: median {r.Median:0.##} {r.Unit}, p95 {r.P95:0.##}, N {r.N}, target {r.Target}: {(r.Met ? "met" : "MISSED")} {r.Notes}");
     }

@@ -164,7 +164,7 @@ public class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.A
         var notifier = _app.AppServices.GetRequiredService<CaseChangeNotifier>();
         var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
         {
-            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier,
+            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, new LocalCaseChangeRelay(),
                 new NotificationPlanner(Options.Create(new NotificationOptions())), TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
             var service = new CaseWorkflowService(factory, pipeline, TimeProvider.System);
             var version = c.Version;

@@ -12,13 +12,13 @@ namespace InnovationCases.Features.CaseChanges;
 /// added later. It opens the write (<see cref="DbWriter"/>: one transaction, serialized writers,
 /// busy retries), lets the change do its work and record its event(s) on the
 /// <see cref="CaseChangeScope"/>, saves them together, commits, and only then tells open pages
-/// (<see cref="CaseChangeNotifier"/>). The e-mails a change causes are outbox rows written in the
+/// (<see cref="CaseChangeNotifier"/>; other app instances through <see cref="ICaseChangeRelay"/>). The e-mails a change causes are outbox rows written in the
 /// same transaction (<see cref="NotificationPlanner"/>) and sent afterwards. A change that records nothing (a refusal, invalid input)
 /// saves nothing and publishes nothing. A database that fails for another reason than being busy
 /// (a full disk, a read-only file) rolls the change back and answers with <paramref name="refused"/>'s
 /// Danish refusal: the user's page lives on and nothing half-done is stored.
 /// </summary>
-public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notifier, NotificationPlanner planner, TimeProvider clock, ILogger<CaseChangePipeline> logger)
+public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notifier, ICaseChangeRelay relay, NotificationPlanner planner, TimeProvider clock, ILogger<CaseChangePipeline> logger)
 {
     public async Task<T> RunAsync<T>(Func<CaseChangeScope, Task<T>> change, Func<string, T> refused, CancellationToken ct = default)
     {
@@ -34,6 +34,8 @@ public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notif
                 // The outbox rows join the change's transaction: both are stored, or neither.
                 await planner.PlanAsync(scope, scope.Recorded);
                 committed = await scope.CompleteAsync();
+                // Other instances hear of the change when it commits (and never if it rolls back).
+                await relay.SendAsync(db, committed, ct);
                 return outcome;
             }, ct);
         }

@@ -16,12 +16,13 @@ public sealed record CaseChange(
     string ActorName,
     DateTime At,
     CaseParties Parties,
-    string? Note = null)
+    string? Note = null,
+    long EventId = 0)
 {
     /// <summary>The change a saved event stands for; read after the save, so the version is the new one.</summary>
     public static CaseChange For(InnovationCase c, CaseEvent ev) =>
         new(c.Id, c.CaseNumber, ev.Kind, ev.FromStage, ev.ToStage, c.Version, ev.ActorName, ev.At,
-            new CaseParties(c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId), c.Assignments.Select(a => a.UserId)), ev.Note);
+            new CaseParties(c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId), c.Assignments.Select(a => a.UserId)), ev.Note, ev.Id);
 
     /// <summary>Whether the actor may see this change at all: the case's visibility, and note events only for note readers.</summary>
     public bool IsVisibleTo(Actor actor) => actor.MayReadEvent(Kind) && actor.CanSee(Parties);

@@ -22,10 +22,30 @@ public sealed class NotificationScheduler(
     IOptions<DeliveryOptions> delivery,
     TimeProvider clock)
 {
-    /// <summary>Runs the day of <paramref name="occurrenceUtc"/> (the schedule's time that fell due); returns the rows created.</summary>
-    public Task<int> RunAsync(DateTime occurrenceUtc, CancellationToken ct = default)
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// Runs the day of <paramref name="occurrenceUtc"/> (the schedule's time that fell due); returns the
+    /// rows created. Another instance running the same day at the same moment makes one of the two
+    /// collide on a key: that run is rolled back whole and run again, and then finds the other's rows.
+    /// </summary>
+    public async Task<int> RunAsync(DateTime occurrenceUtc, CancellationToken ct = default)
     {
-        var day = DanishTime.Today(occurrenceUtc);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(DanishTime.Today(occurrenceUtc), ct);
+            }
+            catch (Exception e) when (attempt < Attempts && DbErrors.IsUniqueViolation(e))
+            {
+                // Not continued inside the transaction: on PostgreSQL the violation has aborted it.
+            }
+        }
+    }
+
+    private Task<int> RunOnceAsync(DateOnly day, CancellationToken ct)
+    {
         return writer.WriteAsync(async db =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
