@@ -28,7 +28,7 @@ public sealed class TwoHostOutboxTests
             for (var i = 0; i < Messages; i++)
             {
                 db.Outbox.Add(Outbox.Row("u" + i, $"modtager{i}@aarhus.example", NotificationKind.CaseMoved, null,
-                    new MailContent("Besked " + i.ToString(CultureInfo.InvariantCulture), "tekst", "<p>tekst</p>", "linje"), now, NotificationDelivery.Immediately));
+                    NotificationBody.From(new MailContent("Besked " + i.ToString(CultureInfo.InvariantCulture), "tekst", "<p>tekst</p>", "linje", "tekst", "my-cases")), now, NotificationDelivery.Immediately));
             }
 
             // One commit: both dispatchers see the whole batch at the same moment and race for it.

@@ -46,7 +46,7 @@ public sealed class TwoInstanceSchedulerTests
         await using var held = database.Open();
         await using var tx = await held.Database.BeginTransactionAsync();
         held.Outbox.Add(Outbox.Row(database.Caseworker.UserId, "sb@aarhus.example", NotificationKind.StaleCases, null,
-            new MailContent("Fra instans A", "tekst", "<p>tekst</p>", "linje"), now, NotificationDelivery.DailyDigest, key));
+            NotificationBody.From(new MailContent("Fra instans A", "tekst", "<p>tekst</p>", "linje", "tekst", "my-cases")), now, NotificationDelivery.DailyDigest, key));
         await held.SaveChangesAsync();
         var run = Task.Run(() => b.Scheduler.RunAsync(now));
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
@@ -63,8 +63,8 @@ public sealed class TwoInstanceSchedulerTests
         var created = await run;
 
         await using var db = database.Open();
-        var stale = Assert.Single(await db.Outbox.Where(m => m.Key == key).ToListAsync());
-        Assert.Equal("Fra instans A", stale.Subject);
+        var stale = Assert.Single(await db.Outbox.Include(m => m.Body).Where(m => m.Key == key).ToListAsync());
+        Assert.Equal("Fra instans A", stale.Body!.Subject);
         Assert.Equal(OutboxStatus.Digested, stale.Status);
         Assert.Single(await db.Outbox.Where(m => m.Kind == NotificationKind.Digest).ToListAsync());
         Assert.Equal(1, created);

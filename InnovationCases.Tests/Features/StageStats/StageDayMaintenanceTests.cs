@@ -159,7 +159,7 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
         var s = _app.AppServices;
         var factory = s.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var writer = s.GetRequiredService<DbWriter>();
-        var pipeline = new CaseChangePipeline(writer, s.GetRequiredService<CaseChangeNotifier>(), s.GetRequiredService<NotificationPlanner>(),
+        var pipeline = new CaseChangePipeline(writer, s.GetRequiredService<CaseChangeNotifier>(), s.GetRequiredService<ICaseChangeRelay>(), s.GetRequiredService<NotificationPlanner>(),
             _clock, NullLogger<CaseChangePipeline>.Instance);
         return (new IntakeService(factory, writer, _clock, pipeline), new CaseWorkflowService(factory, pipeline, _clock));
     }

@@ -9,7 +9,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace InnovationCases.Data.Migrations.Postgres
+namespace InnovationCases.Data.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
     partial class PostgresAppDbContextModelSnapshot : ModelSnapshot
@@ -755,6 +755,8 @@ namespace InnovationCases.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId", "Year");
 
+                    b.HasIndex("CaseId", "IsFinal", "RealisedAnnualGain");
+
                     b.ToTable("EffectReports");
                 });
 
@@ -958,6 +960,8 @@ namespace InnovationCases.Data.Migrations.Postgres
 
                     b.HasIndex("Stage", "StageChangedAt");
 
+                    b.HasIndex("BudgetYear", "Theme", "GrantedAmount");
+
                     b.HasIndex("Stage", "GrantedAmount", "RequestedAmount");
 
                     b.HasIndex("PoolId", "Stage", "GrantedAmount", "ActualSpend");
@@ -1104,6 +1108,43 @@ namespace InnovationCases.Data.Migrations.Postgres
                     b.ToTable("Stories");
                 });
 
+            modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationBody", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DigestLine")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NotificationBodies", (string)null);
+                });
+
             modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationPreference", b =>
                 {
                     b.Property<string>("UserId")
@@ -1134,12 +1175,21 @@ namespace InnovationCases.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BodyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int?>("CaseId")
                         .HasColumnType("integer");
 
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -1149,14 +1199,6 @@ namespace InnovationCases.Data.Migrations.Postgres
 
                     b.Property<long?>("DigestId")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("DigestLine")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<string>("Key")
                         .HasMaxLength(600)
@@ -1174,8 +1216,10 @@ namespace InnovationCases.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientEmail")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -1192,25 +1236,69 @@ namespace InnovationCases.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("RecipientUserId", "Id");
 
                     b.HasIndex("RecipientUserId", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("InnovationCases.Features.StageStats.StageDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Entered")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Left")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LeftEnteredAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LeftStayMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slow1CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Slow1Ms")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slow2CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Slow2Ms")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slow3CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Slow3Ms")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Stage");
+
+                    b.ToTable("StageDays");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1570,6 +1658,17 @@ namespace InnovationCases.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InnovationCases.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("InnovationCases.Features.Notifications.NotificationBody", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Body");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

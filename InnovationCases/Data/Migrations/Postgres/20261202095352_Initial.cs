@@ -150,33 +150,20 @@ namespace InnovationCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Outbox",
+                name: "NotificationBodies",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RecipientUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    RecipientEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CaseId = table.Column<int>(type: "integer", nullable: true),
-                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "text", nullable: false),
                     TextBody = table.Column<string>(type: "text", nullable: false),
                     HtmlBody = table.Column<string>(type: "text", nullable: false),
                     DigestLine = table.Column<string>(type: "text", nullable: false),
-                    Key = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    DigestId = table.Column<long>(type: "bigint", nullable: true)
+                    LinkPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                    table.PrimaryKey("PK_NotificationBodies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -195,6 +182,29 @@ namespace InnovationCases.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Rounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageDays",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Entered = table.Column<int>(type: "integer", nullable: false),
+                    Left = table.Column<int>(type: "integer", nullable: false),
+                    EnteredAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    LeftEnteredAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    LeftStayMs = table.Column<long>(type: "bigint", nullable: false),
+                    Slow1Ms = table.Column<long>(type: "bigint", nullable: false),
+                    Slow1CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Slow2Ms = table.Column<long>(type: "bigint", nullable: false),
+                    Slow2CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Slow3Ms = table.Column<long>(type: "bigint", nullable: false),
+                    Slow3CaseId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageDays", x => new { x.Day, x.Stage });
                 });
 
             migrationBuilder.CreateTable(
@@ -363,6 +373,41 @@ namespace InnovationCases.Data.Migrations.Postgres
                         name: "FK_Pools_Departments_DepartmentId",
                         column: x => x.DepartmentId,
                         principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecipientEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: true),
+                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    BodyId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DigestId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outbox_NotificationBodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "NotificationBodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -898,6 +943,11 @@ namespace InnovationCases.Data.Migrations.Postgres
                 columns: new[] { "BudgetYear", "Stage" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_BudgetYear_Theme_GrantedAmount",
+                table: "Cases",
+                columns: new[] { "BudgetYear", "Theme", "GrantedAmount" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_BuildsOnCaseId",
                 table: "Cases",
                 column: "BuildsOnCaseId");
@@ -971,6 +1021,11 @@ namespace InnovationCases.Data.Migrations.Postgres
                 column: "OwnerUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EffectReports_CaseId_IsFinal_RealisedAnnualGain",
+                table: "EffectReports",
+                columns: new[] { "CaseId", "IsFinal", "RealisedAnnualGain" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EffectReports_CaseId_Year",
                 table: "EffectReports",
                 columns: new[] { "CaseId", "Year" });
@@ -996,10 +1051,25 @@ namespace InnovationCases.Data.Migrations.Postgres
                 columns: new[] { "CaseId", "DoneDate", "DueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_BodyId",
+                table: "Outbox",
+                column: "BodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ClaimToken",
+                table: "Outbox",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Key",
                 table: "Outbox",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_RecipientUserId_Id",
+                table: "Outbox",
+                columns: new[] { "RecipientUserId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_RecipientUserId_Status",
@@ -1123,6 +1193,9 @@ namespace InnovationCases.Data.Migrations.Postgres
                 name: "Rounds");
 
             migrationBuilder.DropTable(
+                name: "StageDays");
+
+            migrationBuilder.DropTable(
                 name: "Stories");
 
             migrationBuilder.DropTable(
@@ -1139,6 +1212,9 @@ namespace InnovationCases.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "NotificationBodies");
 
             migrationBuilder.DropTable(
                 name: "Cases");

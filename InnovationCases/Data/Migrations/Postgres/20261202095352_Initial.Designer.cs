@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InnovationCases.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202082634_Initial")]
+    [Migration("20261202095352_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -758,6 +758,8 @@ namespace InnovationCases.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId", "Year");
 
+                    b.HasIndex("CaseId", "IsFinal", "RealisedAnnualGain");
+
                     b.ToTable("EffectReports");
                 });
 
@@ -961,6 +963,8 @@ namespace InnovationCases.Data.Migrations.Postgres
 
                     b.HasIndex("Stage", "StageChangedAt");
 
+                    b.HasIndex("BudgetYear", "Theme", "GrantedAmount");
+
                     b.HasIndex("Stage", "GrantedAmount", "RequestedAmount");
 
                     b.HasIndex("PoolId", "Stage", "GrantedAmount", "ActualSpend");
@@ -1107,6 +1111,43 @@ namespace InnovationCases.Data.Migrations.Postgres
                     b.ToTable("Stories");
                 });
 
+            modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationBody", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DigestLine")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NotificationBodies", (string)null);
+                });
+
             modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationPreference", b =>
                 {
                     b.Property<string>("UserId")
@@ -1137,12 +1178,21 @@ namespace InnovationCases.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BodyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int?>("CaseId")
                         .HasColumnType("integer");
 
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -1152,14 +1202,6 @@ namespace InnovationCases.Data.Migrations.Postgres
 
                     b.Property<long?>("DigestId")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("DigestLine")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<string>("Key")
                         .HasMaxLength(600)
@@ -1177,8 +1219,10 @@ namespace InnovationCases.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientEmail")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -1195,25 +1239,69 @@ namespace InnovationCases.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("RecipientUserId", "Id");
 
                     b.HasIndex("RecipientUserId", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("InnovationCases.Features.StageStats.StageDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Entered")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Left")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LeftEnteredAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LeftStayMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slow1CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Slow1Ms")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slow2CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Slow2Ms")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slow3CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Slow3Ms")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Stage");
+
+                    b.ToTable("StageDays");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1573,6 +1661,17 @@ namespace InnovationCases.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InnovationCases.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("InnovationCases.Features.Notifications.NotificationBody", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Body");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
