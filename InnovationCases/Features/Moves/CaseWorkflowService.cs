@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.CaseChanges;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace InnovationCases.Features.Moves;
 

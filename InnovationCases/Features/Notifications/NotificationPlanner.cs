@@ -84,8 +84,13 @@ public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
 
     private static async Task<IReadOnlyList<int>> PartnersAsync(AppDbContext db, InnovationCase c, CancellationToken ct)
     {
+        // A move reads its case without tracking (Features/Moves/MoveStore) but with its partners: a
+        // detached case whose list has rows was loaded with them, so reading them again is wasted.
         var entry = db.Entry(c);
-        if (entry.State != EntityState.Detached && entry.Collection(x => x.PartnerDepartments).IsLoaded)
+        var loaded = entry.State == EntityState.Detached
+            ? c.PartnerDepartments.Count > 0
+            : entry.Collection(x => x.PartnerDepartments).IsLoaded;
+        if (loaded)
         {
             return c.PartnerDepartments.Select(p => p.DepartmentId).ToList();
         }
