@@ -28,6 +28,8 @@ public sealed class PostgresKnownDataSet() : KnownDataSet(DatabaseProvider.Postg
 
 public sealed class PostgresPublicApp() : PublicAppFixture(DatabaseProvider.Postgres);
 
+public sealed class PostgresGeneratedDataSet() : GeneratedDataSet(DatabaseProvider.Postgres);
+
 public sealed class PostgresWorkflowApp() : CaseWorkflowServiceTests.App(DatabaseProvider.Postgres);
 
 public sealed class PostgresPlannerApp() : NotificationPlannerTests.App(DatabaseProvider.Postgres);
@@ -51,6 +53,10 @@ public sealed class RoundServiceOnPostgresTests(PostgresCasesApp fixture) : Roun
 public sealed class LearningsServiceOnPostgresTests(PostgresCasesApp fixture) : LearningsServiceTests(fixture), IClassFixture<PostgresCasesApp>;
 
 public sealed class PublicPagesOnPostgresTests(PostgresPublicApp fixture) : PublicPagesTests(fixture), IClassFixture<PostgresPublicApp>;
+
+public sealed class DashboardAggregatesOnPostgresTests(PostgresKnownDataSet data) : DashboardAggregatesTests(data), IClassFixture<PostgresKnownDataSet>;
+
+public sealed class DashboardRecomputationOnPostgresTests(PostgresGeneratedDataSet data) : DashboardRecomputationTests(data), IClassFixture<PostgresGeneratedDataSet>;
 
 public sealed class ReportServiceOnPostgresTests(PostgresKnownDataSet data) : ReportServiceTests(data), IClassFixture<PostgresKnownDataSet>;
 

@@ -80,6 +80,10 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         b.HasOne<InnovationCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.CaseId, e.Id });
         b.HasIndex(e => e.At);
+        // The decisions (Grant and Reject moves) behind the dashboard's decision time: a small partial
+        // index that covers the query, instead of a scan of every event (B5). Same SQL on both providers.
+        b.HasIndex(e => new { e.CaseId, e.At, e.Kind, e.Trigger }, "IX_CaseEvents_Decisions")
+            .HasFilter("\"Kind\" = 'Moved' AND \"Trigger\" IN ('Grant', 'Reject')");
     }
 }
 

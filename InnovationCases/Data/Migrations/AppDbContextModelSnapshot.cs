@@ -425,6 +425,9 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasIndex("CaseId", "Id");
 
+                    b.HasIndex(new[] { "CaseId", "At", "Kind", "Trigger" }, "IX_CaseEvents_Decisions")
+                        .HasFilter("\"Kind\" = 'Moved' AND \"Trigger\" IN ('Grant', 'Reject')");
+
                     b.ToTable("CaseEvents");
                 });
 
@@ -915,17 +918,17 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasIndex("SubmittedAt");
 
-                    b.HasIndex("BudgetYear", "Stage");
-
                     b.HasIndex("LeadDepartmentId", "Stage");
-
-                    b.HasIndex("Stage", "StageChangedAt");
 
                     b.HasIndex("BudgetYear", "Theme", "GrantedAmount");
 
                     b.HasIndex("Stage", "GrantedAmount", "RequestedAmount");
 
-                    b.HasIndex("PoolId", "Stage", "GrantedAmount", "ActualSpend");
+                    b.HasIndex(new[] { "PoolId", "Stage", "GrantedAmount", "ActualSpend", "RecommendedAmount" }, "IX_Cases_PoolLedger");
+
+                    b.HasIndex(new[] { "Stage", "StageChangedAt", "CaseNumber", "Title" }, "IX_Cases_Stage_StageChangedAt_Listed");
+
+                    b.HasIndex(new[] { "BudgetYear", "Stage", "Theme", "LeadDepartmentId", "GrantedAmount", "ActualSpend", "ExpectedAnnualGain" }, "IX_Cases_YearFigures");
 
                     b.ToTable("Cases", (string)null);
                 });

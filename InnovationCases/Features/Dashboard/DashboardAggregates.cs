@@ -32,14 +32,15 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
         // Decision = the Grant or Reject move (the answer the applicant waits for); the clock starts
         // at the case's first submission (SubmittedAt), so a send-back and resubmission count in the
         // wait. Withdrawals are the applicant's own choice and no decision. Cases of the year only.
+        // The first decision of each case, from the partial index of decisions (IX_CaseEvents_Decisions):
+        // its SubmittedAt is the same for all its decisions, so the earliest one gives the shortest wait.
         var decisions = await db.CaseEvents.AsNoTracking()
             .Where(e => e.Kind == CaseEventKind.Moved && (e.Trigger == Trigger.Grant || e.Trigger == Trigger.Reject))
-            .Join(ofYear, e => e.CaseId, c => c.Id, (e, c) => new { e.CaseId, e.At, c.SubmittedAt })
+            .GroupBy(e => e.CaseId)
+            .Select(g => new { CaseId = g.Key, At = g.Min(e => e.At) })
+            .Join(ofYear, d => d.CaseId, c => c.Id, (d, c) => new { d.At, c.SubmittedAt })
             .ToListAsync(ct);
-        var decisionDays = decisions
-            .GroupBy(d => d.CaseId)
-            .Select(g => g.Min(d => (d.At - d.SubmittedAt).TotalDays))
-            .ToList();
+        var decisionDays = decisions.Select(d => (d.At - d.SubmittedAt).TotalDays).ToList();
 
         var evaluated = ofYear.Where(c => c.Stage == Stage.Evaluated);
         var evaluatedCount = await evaluated.CountAsync(ct);
@@ -49,7 +50,10 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
             .SumAsync(r => r.RealisedAnnualGain, ct);
 
         // Granted kroner = what the cases consume from their pools (PoolConsumption), summed in SQL.
+        // Only the stages that consume a pool can give an amount above zero (the only ones shown),
+        // and they are a range of the (BudgetYear, Stage, …) index that covers this query.
         var consumed = await ofYear
+            .Where(c => c.Stage == Stage.Granted || c.Stage == Stage.Implemented || c.Stage == Stage.Evaluated || c.Stage == Stage.Stopped)
             .GroupBy(c => new { c.Theme, Department = c.LeadDepartment!.Name }, PoolConsumption.Amount)
             .Select(g => new { g.Key.Theme, g.Key.Department, Amount = g.Sum() })
             .ToListAsync(ct);
@@ -98,11 +102,19 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
     {
         var options = limits.CurrentValue;
         var limited = DashboardMath.TimedStages.Where(s => options.LimitDaysFor(s) is not null).ToList();
-        var oldest = now.AddDays(-limited.Min(s => options.LimitDaysFor(s)!.Value));
-        var candidates = await cases
-            .Where(c => limited.Contains(c.Stage) && c.StageChangedAt < oldest)
-            .Select(c => new { c.CaseNumber, c.Title, c.Stage, c.StageChangedAt })
-            .ToListAsync(ct);
+        // Each stage with its own limit, so that only cases past it are read, from the covering
+        // (Stage, StageChangedAt, CaseNumber, Title) index.
+        var candidates = new List<(string CaseNumber, string Title, Stage Stage, DateTime StageChangedAt)>();
+        foreach (var stage in limited)
+        {
+            var since = now.AddDays(-options.LimitDaysFor(stage)!.Value);
+            var rows = await cases
+                .Where(c => c.Stage == stage && c.StageChangedAt < since)
+                .Select(c => new { c.CaseNumber, c.Title, c.StageChangedAt })
+                .ToListAsync(ct);
+            candidates.AddRange(rows.Select(r => (r.CaseNumber, r.Title, stage, r.StageChangedAt)));
+        }
+
         return candidates
             .Select(c => new StalledCase(c.CaseNumber, c.Title, c.Stage, c.StageChangedAt, (int)(now - c.StageChangedAt).TotalDays, options.LimitDaysFor(c.Stage)!.Value))
             .Where(c => c.Days > c.LimitDays)
