@@ -28,6 +28,10 @@ public class CaseGridServiceTests(CasesAppFixture fixture) : IClassFixture<Cases
         Assert.Contains(all, r => r.CaseNumber == c.CaseNumber);
         Assert.All(all, r => Assert.Equal(Stage.Screened, r.Stage));
         Assert.DoesNotContain(await Query(new() { Text = "zebra", Stage = Stage.Granted }), r => r.CaseNumber == c.CaseNumber);
+        // Each column matches on its own: text across the end of the title and the start of the
+        // summary is no match (PostgreSQL's index is over the joined text; its query checks the columns).
+        Assert.DoesNotContain(await Query(new() { Text = "med lys Blinkende" }), r => r.CaseNumber == c.CaseNumber);
+        Assert.DoesNotContain(await Query(new() { Text = c.CaseNumber + " Zebra" }), r => r.CaseNumber == c.CaseNumber);
     }
 
     [Fact]

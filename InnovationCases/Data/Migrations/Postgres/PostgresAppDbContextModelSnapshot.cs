@@ -446,6 +446,9 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasIndex("CaseId", "Id");
 
+                    b.HasIndex(new[] { "CaseId", "At", "Kind", "Trigger" }, "IX_CaseEvents_Decisions")
+                        .HasFilter("\"Kind\" = 'Moved' AND \"Trigger\" IN ('Grant', 'Reject')");
+
                     b.ToTable("CaseEvents");
                 });
 
@@ -954,32 +957,27 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasIndex("SubmittedAt");
 
-                    b.HasIndex("BudgetYear", "Stage");
-
                     b.HasIndex("LeadDepartmentId", "Stage");
-
-                    b.HasIndex("Stage", "StageChangedAt");
 
                     b.HasIndex("BudgetYear", "Theme", "GrantedAmount");
 
                     b.HasIndex("Stage", "GrantedAmount", "RequestedAmount");
-
-                    b.HasIndex("PoolId", "Stage", "GrantedAmount", "ActualSpend");
 
                     b.HasIndex(new[] { "CaseNumber" }, "IX_Cases_CaseNumber_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "CaseNumber" }, "IX_Cases_CaseNumber_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "CaseNumber" }, "IX_Cases_CaseNumber_trgm"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex(new[] { "Summary" }, "IX_Cases_Summary_trgm");
+                    b.HasIndex(new[] { "PoolId", "Stage", "GrantedAmount", "ActualSpend", "RecommendedAmount" }, "IX_Cases_PoolLedger");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Summary" }, "IX_Cases_Summary_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Summary" }, "IX_Cases_Summary_trgm"), new[] { "gin_trgm_ops" });
+                    b.HasIndex(new[] { "Stage", "StageChangedAt", "CaseNumber", "Title" }, "IX_Cases_Stage_StageChangedAt_Listed");
 
                     b.HasIndex(new[] { "Title" }, "IX_Cases_Title_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_Cases_Title_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_Cases_Title_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "BudgetYear", "Stage", "Theme", "LeadDepartmentId", "GrantedAmount", "ActualSpend", "ExpectedAnnualGain" }, "IX_Cases_YearFigures");
 
                     b.ToTable("Cases", (string)null);
                 });
