@@ -72,13 +72,15 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
             return [];
         }
 
-        // The dashboard's day rows change in the same transaction as the events they count.
+        await Db.SaveChangesAsync(Ct);
+
+        // The dashboard's day rows change in the same transaction as the events they count, last:
+        // on PostgreSQL the rows of today are shared by every move, and their row locks are held
+        // from here to the commit.
         foreach (var change in _stageChanges)
         {
             await StageDayWriter.ApplyAsync(Db, change, Ct);
         }
-
-        await Db.SaveChangesAsync(Ct);
 
         // Open pages decide by the case's parties whether their user may see the change; an advisory
         // member is a party through an assignment, so the assignments must be known, not guessed.
