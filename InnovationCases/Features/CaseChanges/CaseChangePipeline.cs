@@ -44,6 +44,7 @@ public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notif
                 committed = await scope.CompleteAsync();
                 // Other instances hear of the change when it commits (and never if it rolls back).
                 await relay.SendAsync(db, committed, ct);
+                await scope.CountStagesAsync();
                 return outcome;
             }, isolation, ct);
         }

@@ -64,6 +64,20 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     /// <summary>The events recorded so far, with their cases: what the notification planner reads.</summary>
     internal IReadOnlyList<(InnovationCase Case, CaseEvent Event)> Recorded => _recorded;
 
+    /// <summary>
+    /// Counts the recorded stage changes in the dashboard's day rows (<see cref="StageDayWriter"/>),
+    /// in the same transaction as the events they count. The pipeline calls it last before the
+    /// commit: on PostgreSQL today's rows are shared by every move, and a move holds their row locks
+    /// from this statement to its commit.
+    /// </summary>
+    internal async Task CountStagesAsync()
+    {
+        foreach (var change in _stageChanges)
+        {
+            await StageDayWriter.ApplyAsync(Db, change, Ct);
+        }
+    }
+
     /// <summary>Saves what was recorded; returns the live changes, read after the save so versions are the new ones.</summary>
     internal async Task<IReadOnlyList<CaseChange>> CompleteAsync()
     {
@@ -73,14 +87,6 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
         }
 
         await Db.SaveChangesAsync(Ct);
-
-        // The dashboard's day rows change in the same transaction as the events they count, last:
-        // on PostgreSQL the rows of today are shared by every move, and their row locks are held
-        // from here to the commit.
-        foreach (var change in _stageChanges)
-        {
-            await StageDayWriter.ApplyAsync(Db, change, Ct);
-        }
 
         // Open pages decide by the case's parties whether their user may see the change; an advisory
         // member is a party through an assignment, so the assignments must be known, not guessed.
