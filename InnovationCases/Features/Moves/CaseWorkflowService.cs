@@ -56,7 +56,8 @@ public sealed class CaseWorkflowService(
 
             if (!await MoveStore.SaveAsync(scope.Db, c, before, expectedVersion, ct))
             {
-                // Another process moved it between the read and the write (one process serializes its writers).
+                // Someone moved it between the read and the write: another process on SQLite (one process
+                // serializes its writers), any other writer on PostgreSQL, where moves run side by side.
                 var current = await LoadAsync(scope.Db, caseNumber, actor, ct);
                 return current is null ? new MoveResult.NotFound(WorkflowText.NotFound) : await ConflictAsync(scope.Db, current, ct);
             }
