@@ -11,8 +11,11 @@ namespace InnovationCases.Data;
 /// instead of colliding in the file; the transaction starts IMMEDIATE (Microsoft.Data.Sqlite's
 /// default) so a read-then-write inside it (the pool's remaining budget, the expected version) cannot
 /// be raced by another process, and a busy file is retried. On PostgreSQL writers run side by side,
-/// also from other app instances: the transaction is SERIALIZABLE, so the same read-then-write is
-/// safe, and a serialization failure or deadlock is retried.
+/// also from other app instances: the transaction is SERIALIZABLE by default, so the same
+/// read-then-write is safe, and a serialization failure or deadlock is retried. A write that guards
+/// itself with row locks (a move: the version-checked UPDATE, the pool row locked before its budget
+/// is read) asks for READ COMMITTED instead: rows every such write updates (the day's stage counts)
+/// then make concurrent writers wait for each other rather than fail and retry.
 /// </summary>
 public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<DbWriter> logger)
 {
@@ -29,8 +32,16 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
     /// saves is stored together or not at all; an exception rolls everything back. It may run again on
     /// a busy database, so it must read what it needs from the context it is given.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, CancellationToken ct = default)
+    public Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, CancellationToken ct = default) =>
+        WriteAsync(work, WriteIsolation.Serializable, ct);
+
+    /// <summary>
+    /// <see cref="WriteAsync{T}(Func{AppDbContext, Task{T}}, CancellationToken)"/> with the isolation
+    /// the write needs on a server database; on SQLite every write is serialized whatever it asks.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, WriteIsolation isolation, CancellationToken ct = default)
     {
+        var level = isolation == WriteIsolation.RowLocks ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable;
         for (var attempt = 1; ; attempt++)
         {
             var gated = await SerializedAsync(ct);
@@ -44,7 +55,7 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
                 await using var db = await factory.CreateDbContextAsync(ct);
                 await using var tx = gated
                     ? await db.Database.BeginTransactionAsync(ct)
-                    : await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+                    : await db.Database.BeginTransactionAsync(level, ct);
                 var result = await work(db);
                 await tx.CommitAsync(ct);
                 return result;

@@ -5,6 +5,8 @@ using InnovationCases.Features.CaseChanges;
 using InnovationCases.Features.Moves;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Notifications;
+using InnovationCases.Features.StageStats;
+using InnovationCases.Tests.Features.StageStats;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -158,8 +160,12 @@ public class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.A
             cases.Add(await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MTM"));
         }
 
+        // The day rows start equal to the events (cases arranged behind the pipeline are counted).
+        await StageDayRebuild.RebuildAsync(_app.AppServices.GetRequiredService<DbWriter>());
+
         // Each writer has its own gate, so they really collide in the SQLite file, as separate
-        // processes would; the IMMEDIATE transactions, busy timeout and retries must absorb it.
+        // processes would; the IMMEDIATE transactions, busy timeout and retries must absorb it. On
+        // PostgreSQL they run side by side and every move adds to the same two day rows.
         var factory = _app.AppServices.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var notifier = _app.AppServices.GetRequiredService<CaseChangeNotifier>();
         var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
@@ -189,6 +195,42 @@ public class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.A
             Assert.Equal(Stage.Submitted, c.Stage);
             Assert.Equal(movesEach, c.Version);
         });
+        await StageDayRows.AssertEqualToRebuildAsync(db);
+    }
+
+    [Fact]
+    public async Task Grants_from_one_pool_at_the_same_time_never_take_more_than_it_has()
+    {
+        const long amount = 100_001;
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+        var cases = new List<InnovationCase>();
+        for (var i = 0; i < 6; i++)
+        {
+            cases.Add(await Arrange.CaseAsync(_app, Stage.Recommended, leadCode: "MSO", localFunds: true, requested: amount));
+        }
+
+        await using var db = await _app.DbAsync();
+        var pool = await db.Pools.SingleAsync(p => p.Id == cases[0].PoolId);
+        // Room for two of the six grants, not three.
+        var budget = await db.ConsumedAsync(pool.Id) + 2 * amount + amount / 2;
+        await db.Pools.Where(p => p.Id == pool.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Budget, budget));
+
+        // All at once: on PostgreSQL the moves run side by side at READ COMMITTED, and only the pool's
+        // row lock keeps two of them from reading the same "left" and both spending it.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var grants = cases.Select(async c =>
+        {
+            await start.Task;
+            return await _workflow.FireAsync(c.CaseNumber, new GrantData(amount, null, null), caseworker, c.Version);
+        }).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(grants);
+
+        Assert.Equal(2, results.OfType<MoveResult.Moved>().Count());
+        Assert.All(results.OfType<MoveResult.Refused>(), r => Assert.StartsWith("Puljen har kun", r.FieldErrors[FieldNames.Amount]));
+        Assert.Equal(4, results.OfType<MoveResult.Refused>().Count());
+        pool.Budget = budget;
+        Assert.Equal(amount / 2, await db.RemainingAsync(pool));
     }
 
     [Fact]

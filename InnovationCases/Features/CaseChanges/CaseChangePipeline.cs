@@ -20,7 +20,15 @@ namespace InnovationCases.Features.CaseChanges;
 /// </summary>
 public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notifier, ICaseChangeRelay relay, NotificationPlanner planner, TimeProvider clock, ILogger<CaseChangePipeline> logger)
 {
-    public async Task<T> RunAsync<T>(Func<CaseChangeScope, Task<T>> change, Func<string, T> refused, CancellationToken ct = default)
+    public Task<T> RunAsync<T>(Func<CaseChangeScope, Task<T>> change, Func<string, T> refused, CancellationToken ct = default) =>
+        RunAsync(change, refused, WriteIsolation.Serializable, ct);
+
+    /// <summary>
+    /// Runs the change with the isolation it needs on a server database: <see cref="WriteIsolation.RowLocks"/>
+    /// for a change that guards its reads with row locks itself (a move), so that it waits for the
+    /// rows every change writes (the day's stage counts) instead of failing on them.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<CaseChangeScope, Task<T>> change, Func<string, T> refused, WriteIsolation isolation, CancellationToken ct = default)
     {
         IReadOnlyList<CaseChange> committed = [];
         T result;
@@ -36,8 +44,9 @@ public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notif
                 committed = await scope.CompleteAsync();
                 // Other instances hear of the change when it commits (and never if it rolls back).
                 await relay.SendAsync(db, committed, ct);
+                await scope.CountStagesAsync();
                 return outcome;
-            }, ct);
+            }, isolation, ct);
         }
         catch (Exception e) when (e is DbUpdateException or DbException)
         {

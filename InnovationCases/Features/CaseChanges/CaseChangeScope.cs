@@ -64,18 +64,26 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     /// <summary>The events recorded so far, with their cases: what the notification planner reads.</summary>
     internal IReadOnlyList<(InnovationCase Case, CaseEvent Event)> Recorded => _recorded;
 
+    /// <summary>
+    /// Counts the recorded stage changes in the dashboard's day rows (<see cref="StageDayWriter"/>),
+    /// in the same transaction as the events they count. The pipeline calls it last before the
+    /// commit: on PostgreSQL today's rows are shared by every move, and a move holds their row locks
+    /// from this statement to its commit.
+    /// </summary>
+    internal async Task CountStagesAsync()
+    {
+        foreach (var change in _stageChanges)
+        {
+            await StageDayWriter.ApplyAsync(Db, change, Ct);
+        }
+    }
+
     /// <summary>Saves what was recorded; returns the live changes, read after the save so versions are the new ones.</summary>
     internal async Task<IReadOnlyList<CaseChange>> CompleteAsync()
     {
         if (_recorded.Count == 0)
         {
             return [];
-        }
-
-        // The dashboard's day rows change in the same transaction as the events they count.
-        foreach (var change in _stageChanges)
-        {
-            await StageDayWriter.ApplyAsync(Db, change, Ct);
         }
 
         await Db.SaveChangesAsync(Ct);

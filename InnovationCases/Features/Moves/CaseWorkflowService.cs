@@ -38,7 +38,7 @@ public sealed class CaseWorkflowService(
 
             var from = c.Stage;
             var enteredAt = c.StageChangedAt;
-            var workflow = new CaseWorkflow(await ContextAsync(scope.Db, c, actor, scope.Now, ct, only: move.Trigger));
+            var workflow = new CaseWorkflow(await ContextAsync(scope.Db, c, actor, scope.Now, ct, only: move.Trigger, locked: true));
             var check = workflow.Check(move);
             if (!check.Allowed)
             {
@@ -46,10 +46,18 @@ public sealed class CaseWorkflowService(
             }
 
             var before = MoveColumns.Of(c);
+            var consumed = c.ConsumedAmount;
             workflow.Fire(move);
+            if (c.ConsumedAmount > consumed && move.Trigger != Trigger.Grant)
+            {
+                // It takes more from the pool: a grant that reads what is left must wait for it (Grant locked the pool already).
+                await LockPoolAsync(scope.Db, c.PoolId, ct);
+            }
+
             if (!await MoveStore.SaveAsync(scope.Db, c, before, expectedVersion, ct))
             {
-                // Another process moved it between the read and the write (one process serializes its writers).
+                // Someone moved it between the read and the write: another process on SQLite (one process
+                // serializes its writers), any other writer on PostgreSQL, where moves run side by side.
                 var current = await LoadAsync(scope.Db, caseNumber, actor, ct);
                 return current is null ? new MoveResult.NotFound(WorkflowText.NotFound) : await ConflictAsync(scope.Db, current, ct);
             }
@@ -57,7 +65,7 @@ public sealed class CaseWorkflowService(
             // The event (and what the move created) is saved by the pipeline, with the stage statistics.
             scope.RecordMove(c, CaseEvent.ForMove(c, from, move, actor), enteredAt);
             return new MoveResult.Moved(c.CaseNumber, from, c.Stage, c.Version);
-        }, m => new MoveResult.Refused(m), ct);
+        }, m => new MoveResult.Refused(m), WriteIsolation.RowLocks, ct);
     }
 
     /// <summary>The moves the actor may make on the case now and why not the others; null when the case is not visible to them.</summary>
@@ -78,13 +86,35 @@ public sealed class CaseWorkflowService(
     /// Everything the rules read about a case, loaded in the caller's context. For one known trigger
     /// only what its rules read is queried: the pool's remaining budget matters only to Grant, the
     /// assessments only to Recommend (this keeps the common moves to one read and one write).
+    /// <paramref name="locked"/>: in a move's write, where a grant locks its pool row before it reads
+    /// what is left (a move runs at READ COMMITTED on PostgreSQL: <see cref="WriteIsolation.RowLocks"/>),
+    /// so two grants from one pool at once take turns and the second sees the first.
     /// </summary>
-    private static async Task<WorkflowContext> ContextAsync(AppDbContext db, InnovationCase c, Actor actor, DateTime now, CancellationToken ct, Trigger? only = null)
+    private static async Task<WorkflowContext> ContextAsync(AppDbContext db, InnovationCase c, Actor actor, DateTime now, CancellationToken ct, Trigger? only = null, bool locked = false)
     {
         var pool = c.Pool ?? await db.Pools.SingleAsync(p => p.Id == c.PoolId, ct);
-        var remaining = only is null or Trigger.Grant ? await db.RemainingAsync(pool, ct) : 0;
+        // The budget as committed when the lock was granted, not as the case's read saw it.
+        var budget = locked && only == Trigger.Grant ? await LockPoolAsync(db, pool.Id, ct) : null;
+        var remaining = only is null or Trigger.Grant ? (budget ?? pool.Budget) - await db.ConsumedAsync(pool.Id, ct) : 0;
         var qualifies = only is null or Trigger.Recommend && await db.Assessments.AnyAsync(a => a.CaseId == c.Id && a.MainCriterionMet, ct);
         return new WorkflowContext(actor, c, pool, remaining, qualifies, now);
+    }
+
+    /// <summary>
+    /// Locks the pool's row to the end of the write (<c>SELECT … FOR UPDATE</c>) and returns its
+    /// budget; null on SQLite, whose writes are serialized anyway and which has no row locks.
+    /// </summary>
+    private static async Task<long?> LockPoolAsync(AppDbContext db, int poolId, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var budgets = await db.Database
+            .SqlQuery<long>($"""SELECT "Budget" AS "Value" FROM "Pools" WHERE "Id" = {poolId} FOR UPDATE""")
+            .ToListAsync(ct);
+        return budgets.Single();
     }
 
     private static async Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, Actor actor, CancellationToken ct)

@@ -1,86 +1,91 @@
 using InnovationCases.Data;
+using InnovationCases.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Features.StageStats;
 
 /// <summary>
 /// Keeps <see cref="StageDay"/> in step with the event log, inside the transaction of the change
-/// that records the event (the pipeline calls it through <c>CaseChangeScope</c>): one UPDATE of the
-/// day's row for each stage involved, and an INSERT only for the day's first change of a stage.
-/// Plain SQL arithmetic through EF's <c>ExecuteUpdate</c>, so it runs the same on every provider.
+/// that records the event (the pipeline calls it through <c>CaseChangeScope</c>): one UPSERT
+/// (<c>INSERT … ON CONFLICT DO UPDATE</c>, the same text on SQLite and PostgreSQL) of the day's rows
+/// of the stages involved, whether or not the day has them yet.
 /// </summary>
+/// <remarks>
+/// One statement instead of an UPDATE and, for a day's first change of a stage, a read and an INSERT:
+/// no EF expression tree to build and hash per move, and on PostgreSQL no window between "no row"
+/// and "insert it" in which a concurrent move inserts the same row. Under READ COMMITTED (moves on
+/// PostgreSQL, <see cref="DbWriter"/>) a concurrent move of the same day and stage waits for the
+/// row lock and then adds to the committed row; the rows go in in stage order, so two moves between
+/// the same two stages in opposite directions lock them in the same order and cannot deadlock.
+/// </remarks>
 public static class StageDayWriter
 {
-    public static async Task ApplyAsync(AppDbContext db, StageChange change, CancellationToken ct)
+    // Every right-hand side reads the row as it was before the statement (standard SQL on both
+    // providers): shifting the slow slots down relies on that. The inserted row carries at most one
+    // stay, in slot 1 (NoStay for an entry), and NoStay is never longer than a slot, so an entry
+    // leaves the slots as they are.
+    private const string Upsert = """
+        ON CONFLICT ("Day", "Stage") DO UPDATE SET
+            "Entered" = "StageDays"."Entered" + excluded."Entered",
+            "EnteredAtMs" = "StageDays"."EnteredAtMs" + excluded."EnteredAtMs",
+            "Left" = "StageDays"."Left" + excluded."Left",
+            "LeftEnteredAtMs" = "StageDays"."LeftEnteredAtMs" + excluded."LeftEnteredAtMs",
+            "LeftStayMs" = "StageDays"."LeftStayMs" + excluded."LeftStayMs",
+            "Slow1Ms" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow1Ms" THEN excluded."Slow1Ms" ELSE "StageDays"."Slow1Ms" END,
+            "Slow1CaseId" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow1Ms" THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow1CaseId" END,
+            "Slow2Ms" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow1Ms" THEN "StageDays"."Slow1Ms"
+                WHEN excluded."Slow1Ms" > "StageDays"."Slow2Ms" THEN excluded."Slow1Ms" ELSE "StageDays"."Slow2Ms" END,
+            "Slow2CaseId" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow1Ms" THEN "StageDays"."Slow1CaseId"
+                WHEN excluded."Slow1Ms" > "StageDays"."Slow2Ms" THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow2CaseId" END,
+            "Slow3Ms" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow2Ms" THEN "StageDays"."Slow2Ms"
+                WHEN excluded."Slow1Ms" > "StageDays"."Slow3Ms" THEN excluded."Slow1Ms" ELSE "StageDays"."Slow3Ms" END,
+            "Slow3CaseId" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow2Ms" THEN "StageDays"."Slow2CaseId"
+                WHEN excluded."Slow1Ms" > "StageDays"."Slow3Ms" THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow3CaseId" END
+        """;
+
+    private const string Insert = """
+        INSERT INTO "StageDays" ("Day", "Stage", "Entered", "EnteredAtMs", "Left", "LeftEnteredAtMs", "LeftStayMs",
+            "Slow1Ms", "Slow1CaseId", "Slow2Ms", "Slow2CaseId", "Slow3Ms", "Slow3CaseId")
+        VALUES
+        """;
+
+    private static readonly string OneRow = $"{Insert} {Values(0)} {Upsert}";
+    private static readonly string TwoRows = $"{Insert} {Values(0)}, {Values(1)} {Upsert}";
+
+    public static Task ApplyAsync(AppDbContext db, StageChange change, CancellationToken ct)
     {
-        var day = StageDay.DayOf(change.At);
-        var to = change.To;
-        var atMs = StageDay.Ms(change.At);
-        if (change.From is not { } from)
+        var rows = RowsOf(change);
+        var parameters = rows.SelectMany(r => new object[]
         {
-            var entered = await db.StageDays.Where(d => d.Day == day && d.Stage == to)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Entered, d => d.Entered + 1)
-                    .SetProperty(d => d.EnteredAtMs, d => d.EnteredAtMs + atMs), ct);
-            if (entered == 0)
-            {
-                await InsertMissingAsync(db, change, day, ct);
-            }
-
-            return;
-        }
-
-        var caseId = change.CaseId;
-        var enteredMs = StageDay.Ms(change.FromEnteredAt ?? change.At);
-        var stay = atMs - enteredMs;
-        // One statement for both rows; every right-hand side reads the row as it was before the
-        // statement (standard SQL), which is what shifting the slow slots down relies on.
-        var updated = await db.StageDays.Where(d => d.Day == day && (d.Stage == to || d.Stage == from))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Entered, d => d.Stage == to ? d.Entered + 1 : d.Entered)
-                .SetProperty(d => d.EnteredAtMs, d => d.Stage == to ? d.EnteredAtMs + atMs : d.EnteredAtMs)
-                .SetProperty(d => d.Left, d => d.Stage == from ? d.Left + 1 : d.Left)
-                .SetProperty(d => d.LeftEnteredAtMs, d => d.Stage == from ? d.LeftEnteredAtMs + enteredMs : d.LeftEnteredAtMs)
-                .SetProperty(d => d.LeftStayMs, d => d.Stage == from ? d.LeftStayMs + stay : d.LeftStayMs)
-                .SetProperty(d => d.Slow1Ms, d => d.Stage == from && stay > d.Slow1Ms ? stay : d.Slow1Ms)
-                .SetProperty(d => d.Slow1CaseId, d => d.Stage == from && stay > d.Slow1Ms ? caseId : d.Slow1CaseId)
-                .SetProperty(d => d.Slow2Ms, d => d.Stage == from && stay > d.Slow1Ms ? d.Slow1Ms
-                    : d.Stage == from && stay > d.Slow2Ms ? stay : d.Slow2Ms)
-                .SetProperty(d => d.Slow2CaseId, d => d.Stage == from && stay > d.Slow1Ms ? d.Slow1CaseId
-                    : d.Stage == from && stay > d.Slow2Ms ? caseId : d.Slow2CaseId)
-                .SetProperty(d => d.Slow3Ms, d => d.Stage == from && stay > d.Slow2Ms ? d.Slow2Ms
-                    : d.Stage == from && stay > d.Slow3Ms ? stay : d.Slow3Ms)
-                .SetProperty(d => d.Slow3CaseId, d => d.Stage == from && stay > d.Slow2Ms ? d.Slow2CaseId
-                    : d.Stage == from && stay > d.Slow3Ms ? caseId : d.Slow3CaseId), ct);
-        if (updated < 2)
-        {
-            await InsertMissingAsync(db, change, day, ct);
-        }
+            r.Day, r.Stage.ToString(), r.Entered, r.EnteredAtMs, r.Left, r.LeftEnteredAtMs, r.LeftStayMs, r.Slow1Ms, r.Slow1CaseId,
+        }).ToArray();
+        return db.Database.ExecuteSqlRawAsync(rows.Count == 1 ? OneRow : TwoRows, parameters, ct);
     }
 
-    // The day's first change of a stage: a new row holding just this change. It is saved at once so
-    // that a second change in the same write finds it with its UPDATE.
-    private static async Task InsertMissingAsync(AppDbContext db, StageChange change, DateOnly day, CancellationToken ct)
+    /// <summary>
+    /// The change as day rows holding just it, in stage order: the entered stage's row, and for a move
+    /// the left stage's row (one row when a move stays in its stage).
+    /// </summary>
+    internal static IReadOnlyList<StageDay> RowsOf(StageChange change)
     {
-        var to = change.To;
-        var from = change.From ?? to;
-        var present = await db.StageDays.Where(d => d.Day == day && (d.Stage == to || d.Stage == from))
-            .Select(d => d.Stage).ToListAsync(ct);
+        var day = StageDay.DayOf(change.At);
         var atMs = StageDay.Ms(change.At);
-        if (!present.Contains(to))
+        var entered = new StageDay { Day = day, Stage = change.To };
+        entered.Enter(atMs);
+        if (change.From is not { } from)
         {
-            var row = new StageDay { Day = day, Stage = to };
-            row.Enter(atMs);
-            db.StageDays.Add(row);
+            return [entered];
         }
 
-        if (change.From is { } left && !present.Contains(left))
-        {
-            var row = new StageDay { Day = day, Stage = left };
-            row.Leave(change.CaseId, StageDay.Ms(change.FromEnteredAt ?? change.At), atMs);
-            db.StageDays.Add(row);
-        }
+        var left = from == change.To ? entered : new StageDay { Day = day, Stage = from };
+        left.Leave(change.CaseId, StageDay.Ms(change.FromEnteredAt ?? change.At), atMs);
+        return from == change.To ? [entered] : [.. new[] { entered, left }.OrderBy(r => r.Stage.ToString(), StringComparer.Ordinal)];
+    }
 
-        await db.SaveChangesAsync(ct);
+    // The nine values a row's change brings; the two slots below slot 1 start empty.
+    private static string Values(int row)
+    {
+        var p = Enumerable.Range(row * 9, 9).Select(i => $"{{{i}}}").ToArray();
+        return $"({p[0]}, {p[1]}, {p[2]}, {p[3]}, {p[4]}, {p[5]}, {p[6]}, {p[7]}, {p[8]}, {StageDay.NoStay}, 0, {StageDay.NoStay}, 0)";
     }
 }

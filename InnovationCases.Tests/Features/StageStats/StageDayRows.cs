@@ -1,0 +1,22 @@
+using InnovationCases.Data;
+using InnovationCases.Features.StageStats;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Tests.Features.StageStats;
+
+/// <summary>The day rows as comparable lines, and the check that the rows the pipeline keeps equal those the events give.</summary>
+internal static class StageDayRows
+{
+    public static List<string> Describe(IEnumerable<StageDay> rows) =>
+        rows.OrderBy(d => d.Day).ThenBy(d => d.Stage).Select(d => $"{d.Day:yyyy-MM-dd} {d.Stage}: +{d.Entered} -{d.Left} in {d.EnteredAtMs} out {d.LeftEnteredAtMs}/{d.LeftStayMs} " +
+            $"slow {d.Slow1Ms}:{d.Slow1CaseId} {d.Slow2Ms}:{d.Slow2CaseId} {d.Slow3Ms}:{d.Slow3CaseId}").ToList();
+
+    /// <summary>Asserts that the stored rows are exactly those <see cref="StageDayRebuild"/> computes from the event log; returns them.</summary>
+    public static async Task<List<StageDay>> AssertEqualToRebuildAsync(AppDbContext db)
+    {
+        var maintained = await db.StageDays.AsNoTracking().OrderBy(d => d.Day).ThenBy(d => d.Stage).ToListAsync();
+        var rebuilt = StageDayRebuild.FromEvents(await StageDayRebuild.ReadEventsAsync(db, default));
+        Assert.Equal(Describe(rebuilt), Describe(maintained));
+        return maintained;
+    }
+}
