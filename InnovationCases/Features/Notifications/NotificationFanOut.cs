@@ -14,10 +14,11 @@ namespace InnovationCases.Features.Notifications;
 /// per event and kind and one small <see cref="OutboxMessage"/> row per recipient, mailed at once,
 /// kept for the daily digest or in-app only ("fra") by the recipient's choice.
 /// <para>
-/// One pass is one transaction: it claims a batch of pending rows with a conditional UPDATE, writes
-/// the texts and rows (<see cref="OutboxBatch"/>) and deletes what it claimed. A pass that fails or
-/// dies leaves its rows pending for the next one; a second instance's claim waits for the first's
-/// commit on PostgreSQL (row locks) and on SQLite (one writer), then finds the rows gone. Each row's
+/// A pass reads and plans a batch without the writer, then in one short transaction claims the
+/// batch's pending rows with a conditional UPDATE, writes the texts and rows
+/// (<see cref="OutboxBatch"/>) for what it claimed and deletes that. A pass that fails or dies
+/// leaves its rows pending for the next one; a second instance's claim waits for the first's commit
+/// on PostgreSQL (row locks) and on SQLite (one writer), then finds the rows gone. Each row's
 /// <see cref="OutboxMessage.ChangeKey"/> is unique as well, so a doubled row cannot be stored.
 /// </para>
 /// <para>
@@ -43,10 +44,12 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         var recipients = new HashSet<string>();
         while (true)
         {
-            var (events, written) = await PassAsync(ct);
-            total += events;
+            var (read, claimed, written) = await PassAsync(ct);
+            total += claimed;
             recipients.UnionWith(written);
-            if (events == 0)
+
+            // Done when nothing is pending; a pass that found rows another instance took goes on with the rest.
+            if (read == 0)
             {
                 break;
             }
@@ -62,40 +65,57 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         return total;
     }
 
-    private async Task<(int Events, IReadOnlySet<string> Recipients)> PassAsync(CancellationToken ct)
+    /// <summary>
+    /// One pass: reads and plans the next batch without holding the writer (the moves share it), then
+    /// claims, writes and deletes in one short transaction. What another instance claimed in between
+    /// is left out of what this pass writes.
+    /// </summary>
+    private async Task<(int Read, int Claimed, IReadOnlySet<string> Recipients)> PassAsync(CancellationToken ct)
     {
-        // Most wake-ups find the work done (by this pass's predecessor or another instance): ask without taking the writer.
+        List<long> ids;
+        List<(long EventId, OutboxMessage Row)> planned;
+        List<NotificationBody> bodies;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (!await read.PendingFanOuts.AnyAsync(ct))
+            ids = await read.PendingFanOuts.Where(f => f.ClaimToken == null).OrderBy(f => f.CaseEventId).Take(Math.Max(1, options.Value.FanOutBatchSize))
+                .Select(f => f.CaseEventId).ToListAsync(ct);
+            if (ids.Count == 0)
             {
-                return (0, new HashSet<string>());
+                return (0, 0, new HashSet<string>());
             }
+
+            var events = await read.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+            (bodies, planned) = await PlanAsync(read, events, clock.GetUtcNow().UtcDateTime, ct);
         }
 
         return await writer.WriteAsync(async db =>
         {
             var token = NotificationBody.NewId();
-            var next = db.PendingFanOuts.Where(f => f.ClaimToken == null).OrderBy(f => f.CaseEventId).Take(Math.Max(1, options.Value.FanOutBatchSize)).Select(f => f.CaseEventId);
-            var claimed = await db.PendingFanOuts.Where(f => f.ClaimToken == null && next.Contains(f.CaseEventId))
+            var claimed = await db.PendingFanOuts.Where(f => f.ClaimToken == null && ids.Contains(f.CaseEventId))
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.ClaimToken, token), ct);
             if (claimed == 0)
             {
-                return (0, (IReadOnlySet<string>)new HashSet<string>());
+                return (ids.Count, 0, (IReadOnlySet<string>)new HashSet<string>());
             }
 
-            var events = await db.PendingFanOuts.AsNoTracking().Where(f => f.ClaimToken == token).OrderBy(f => f.CaseEventId).Select(f => f.Event!).ToListAsync(ct);
-            var (bodies, rows) = await PlanAsync(db, events, clock.GetUtcNow().UtcDateTime, ct);
-            await OutboxBatch.InsertAsync(db, bodies, rows, ct);
+            var rows = planned;
+            if (claimed < ids.Count)
+            {
+                var mine = (await db.PendingFanOuts.Where(f => f.ClaimToken == token).Select(f => f.CaseEventId).ToListAsync(ct)).ToHashSet();
+                rows = planned.Where(p => mine.Contains(p.EventId)).ToList();
+            }
+
+            var used = rows.Select(r => r.Row.BodyId).ToHashSet();
+            await OutboxBatch.InsertAsync(db, bodies.Where(b => used.Contains(b.Id)).ToList(), rows.Select(r => r.Row).ToList(), ct);
             await db.PendingFanOuts.Where(f => f.ClaimToken == token).ExecuteDeleteAsync(ct);
-            return (claimed, (IReadOnlySet<string>)rows.Select(r => r.RecipientUserId).ToHashSet());
+            return (ids.Count, claimed, (IReadOnlySet<string>)rows.Select(r => r.Row.RecipientUserId).ToHashSet());
         }, ct);
     }
 
-    private async Task<(List<NotificationBody> Bodies, List<OutboxMessage> Rows)> PlanAsync(AppDbContext db, List<CaseEvent> events, DateTime now, CancellationToken ct)
+    private async Task<(List<NotificationBody> Bodies, List<(long EventId, OutboxMessage Row)> Rows)> PlanAsync(AppDbContext db, List<CaseEvent> events, DateTime now, CancellationToken ct)
     {
         var bodies = new List<NotificationBody>();
-        var rows = new List<OutboxMessage>();
+        var rows = new List<(long EventId, OutboxMessage Row)>();
         var caseIds = events.Select(e => e.CaseId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Include(c => c.Pool).Include(c => c.PartnerDepartments).Include(c => c.Assignments)
             .AsSplitQuery().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -153,7 +173,7 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
                     var row = Outbox.Row(u.Actor.UserId, u.Email, kind, c, body, now, delivery, OutboxMessage.ChangeKey(ev.Id, u.Actor.UserId, kind));
                     row.CreatedAt = ev.At;
                     row.Body = null;
-                    rows.Add(row);
+                    rows.Add((ev.Id, row));
                 }
             }
         }
