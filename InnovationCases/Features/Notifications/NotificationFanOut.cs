@@ -36,7 +36,7 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
     /// <summary>Told after every run, with the users it wrote rows for (open in-app lists reload).</summary>
     public IDisposable Subscribe(Func<NotificationsWritten, Task> handler) => _subscribers.Add(handler);
 
-    /// <summary>Runs passes until nothing is pending; returns how many events were expanded.</summary>
+    /// <summary>Runs passes until what was pending at the start is expanded; returns how many events were.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -48,8 +48,10 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
             total += claimed;
             recipients.UnionWith(written);
 
-            // Done when nothing is pending; a pass that found rows another instance took goes on with the rest.
-            if (read == 0)
+            // A full batch leaves more behind, and a pass that found rows another instance took goes on
+            // with the rest; otherwise what came in meanwhile waits for its own wake-up, so that the
+            // passes of a busy moment stay large (one writer turn each) instead of one per change.
+            if (read < options.Value.FanOutBatchSize && claimed == read)
             {
                 break;
             }
