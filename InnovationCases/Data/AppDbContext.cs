@@ -45,6 +45,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationBody> NotificationBodies => Set<NotificationBody>();
+    public DbSet<PendingFanOut> PendingFanOuts => Set<PendingFanOut>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<Adoption> Adoptions => Set<Adoption>();
     public DbSet<Story> Stories => Set<Story>();

@@ -57,8 +57,9 @@ internal static class MovesScenario
 
     /// <param name="settings">Extra configuration (B9 switches the outbox off or on).</param>
     /// <param name="prepare">Runs after the data is in place, before the clock starts (B9 adds the recipients).</param>
+    /// <param name="finish">Runs after the clock stopped, while the host still runs (B9 waits for the notification fan-out).</param>
     internal static async Task<(double Rate, List<double> Latencies, int Errors, int Missing, double CpuMsPerMove)> RunOnceAsync(int moves, int writers,
-        IReadOnlyDictionary<string, string?>? settings = null, Func<BenchHost, Task>? prepare = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Func<BenchHost, Task>? prepare = null, Func<BenchHost, Task>? finish = null)
     {
         await using var host = await BenchHost.StartAsync("b1", settings: settings);
         const int movesPerCase = 10;
@@ -118,6 +119,10 @@ internal static class MovesScenario
         total.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         trace?.Dispose();
+        if (finish is not null)
+        {
+            await finish(host);
+        }
 
         await using var check = await host.DbAsync();
         var ids = planned.Select(p => p.Id).ToList();

@@ -40,6 +40,7 @@ public sealed class PgInstance : IAsyncDisposable
     public PostgresChangeListener Listener => _services.GetRequiredService<PostgresChangeListener>();
     public CaseChangePipeline Pipeline => _services.GetRequiredService<CaseChangePipeline>();
     public NotificationScheduler Scheduler => _services.GetRequiredService<NotificationScheduler>();
+    public NotificationFanOut FanOut => _services.GetRequiredService<NotificationFanOut>();
 
     /// <summary>Every change published to this instance's pages so far.</summary>
     public IReadOnlyList<CaseChange> Received => [.. _received];
@@ -57,6 +58,9 @@ public sealed class PgInstance : IAsyncDisposable
         services.AddSingleton<CaseChangeNotifier>();
         services.AddCaseChangeRelay(config);
         services.AddSingleton<NotificationPlanner>();
+        services.AddSingleton<NotificationFanOut>();
+        // Small fan-out passes, so that instances racing for pending changes meet on many batches.
+        services.Configure<NotificationOptions>(o => o.FanOutBatchSize = 7);
         services.AddSingleton<CaseChangePipeline>();
         services.AddSingleton<NotificationScheduler>();
         services.Configure<BoardOptions>(_ => { });

@@ -34,6 +34,8 @@ public sealed class PostgresWorkflowApp() : CaseWorkflowServiceTests.App(Databas
 
 public sealed class PostgresPlannerApp() : NotificationPlannerTests.App(DatabaseProvider.Postgres);
 
+public sealed class PostgresFanOutApp() : NotificationFanOutTests.App(DatabaseProvider.Postgres);
+
 public sealed class CaseWorkflowServiceOnPostgresTests(PostgresWorkflowApp app) : CaseWorkflowServiceTests(app), IClassFixture<PostgresWorkflowApp>;
 
 public sealed class IntakeServiceOnPostgresTests(PostgresCasesApp fixture) : IntakeServiceTests(fixture), IClassFixture<PostgresCasesApp>;
@@ -45,6 +47,8 @@ public sealed class BoardServiceOnPostgresTests(PostgresBoardApp fixture) : Boar
 public sealed class CaseGridServiceOnPostgresTests(PostgresCasesApp fixture) : CaseGridServiceTests(fixture), IClassFixture<PostgresCasesApp>;
 
 public sealed class NotificationPlannerOnPostgresTests(PostgresPlannerApp app) : NotificationPlannerTests(app), IClassFixture<PostgresPlannerApp>;
+
+public sealed class NotificationFanOutOnPostgresTests(PostgresFanOutApp app) : NotificationFanOutTests(app), IClassFixture<PostgresFanOutApp>;
 
 public sealed class DeliveryServiceOnPostgresTests(PostgresCasesApp fixture) : DeliveryServiceTests(fixture), IClassFixture<PostgresCasesApp>;
 

@@ -171,6 +171,7 @@ public sealed class NoteServiceTests(CasesAppFixture fixture) : IClassFixture<Ca
         Assert.Equal(director.Name, Assert.Single(Assert.Single((await Reader.ForCaseAsync(c.CaseNumber, caseworker))!).MentionedNames));
 
         // The e-mail: one row, to the director only, saying it is a mention, never carrying the note's text.
+        await InnovationCases.Tests.Features.Notifications.MailTestApp.FannedOutAsync(App);
         await using var db = await App.DbAsync();
         var mail = Assert.Single(await db.Outbox.AsNoTracking().Include(m => m.Body).Where(m => m.CaseId == c.Id && m.Kind == NotificationKind.Mention).ToListAsync());
         Assert.Equal(director.UserId, mail.RecipientUserId);

@@ -51,6 +51,7 @@ public sealed class AssignmentAndDeliveryMailTests
         var toOther = Assert.Single(smtp.Received, m => To(m, otherMember.Email!));
         Assert.StartsWith(theirs.CaseNumber, toOther.Subject);
 
+        await MailTestApp.FannedOutAsync(app);
         await using var db = await app.DbAsync();
         var assignedRows = await db.Outbox.Where(m => m.Kind == NotificationKind.AssessmentAssigned && m.CaseId == mine.Id).Select(m => m.RecipientUserId).ToListAsync();
         Assert.Equal(new[] { panel.UserId, director.UserId }.Order(), assignedRows.Order());

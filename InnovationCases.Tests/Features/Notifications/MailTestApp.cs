@@ -58,8 +58,17 @@ public static class MailTestApp
         Assert.IsType<MoveResult.Moved>(result);
     }
 
+    /// <summary>Waits until the background fan-out has expanded every change written so far (it deletes a pending row with the rows it writes).</summary>
+    public static Task FannedOutAsync(TestApp app) => Eventually.WaitAsync(async () =>
+    {
+        await using var db = await app.DbAsync();
+        return !await db.PendingFanOuts.AnyAsync();
+    }, "the notifications fanned out", seconds: 15);
+
+    /// <summary>The case's outbox rows, once the background fan-out has expanded every pending change.</summary>
     public static async Task<List<OutboxMessage>> OutboxAsync(TestApp app, int caseId)
     {
+        await FannedOutAsync(app);
         await using var db = await app.DbAsync();
         return await db.Outbox.AsNoTracking().Include(m => m.Body).Where(m => m.CaseId == caseId).OrderBy(m => m.Id).ToListAsync();
     }

@@ -25,6 +25,7 @@ public sealed class MyNotificationsTests : BunitTestContext, IClassFixture<Cases
         Services.AddSingleton(app.GetRequiredService<IDbContextFactory<AppDbContext>>());
         Services.AddSingleton(app.GetRequiredService<NotificationInbox>());
         Services.AddSingleton(app.GetRequiredService<CaseChangeNotifier>());
+        Services.AddSingleton(app.GetRequiredService<NotificationFanOut>());
         Services.AddScoped<CurrentActor>();
     }
 
@@ -35,11 +36,11 @@ public sealed class MyNotificationsTests : BunitTestContext, IClassFixture<Cases
         var list = Render<MyNotifications>();
         var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MBU");
 
-        // The page is open when the case moves: the change published after the commit brings the row in.
+        // The page is open when the case moves: the fan-out writes the row after the commit and tells the page.
         var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
         Assert.IsType<MoveResult.Moved>(await _app.AppServices.GetRequiredService<CaseWorkflowService>().FireAsync(c.CaseNumber, new ScreenData(), caseworker, c.Version));
 
-        var item = list.WaitForElement($"[data-notification='{c.CaseNumber}']");
+        var item = list.WaitForElement($"[data-notification='{c.CaseNumber}']", TimeSpan.FromSeconds(10));
         Assert.Equal("true", item.GetAttribute("data-unread"));
         Assert.Contains("Screenet (Indsendt → Screenet)", item.TextContent);
         Assert.Equal($"cases/{c.CaseNumber}", item.QuerySelector("a")!.GetAttribute("href"));

@@ -67,6 +67,7 @@ public sealed class NotificationInboxTests(CasesAppFixture fixture) : IClassFixt
         var colleague = await MailTestApp.AddStaffAsync(App, "BA", $"kollega-{Guid.NewGuid():N}@aarhus.example", Role.Caseworker);
         var moved = await App.AppServices.GetRequiredService<CaseWorkflowService>().FireAsync(c.CaseNumber, new ScreenData(), colleague.ToActor(), c.Version);
         Assert.IsType<MoveResult.Moved>(moved);
+        await MailTestApp.FannedOutAsync(App);
 
         var n = Assert.Single((await Inbox.PageAsync(registrar)).Items, x => x.CaseNumber == c.CaseNumber);
         Assert.Equal(NotificationKind.CaseMoved, n.Kind);
@@ -98,5 +99,6 @@ public sealed class NotificationInboxTests(CasesAppFixture fixture) : IClassFixt
     {
         var result = await App.AppServices.GetRequiredService<CaseWorkflowService>().FireAsync(c.CaseNumber, data, await App.ActorAsync(email), c.Version);
         Assert.IsType<MoveResult.Moved>(result);
+        await MailTestApp.FannedOutAsync(App);
     }
 }

@@ -48,6 +48,7 @@ public sealed class NotificationSchedulerTests
         var b = await Arrange.CaseAsync(app, Stage.Submitted, leadCode: "MSB");
         await MailTestApp.ScreenAsync(app, a);
         await MailTestApp.ScreenAsync(app, b);
+        await MailTestApp.FannedOutAsync(app);
 
         var scheduler = app.AppServices.GetRequiredService<NotificationScheduler>();
         await scheduler.RunAsync(DateTime.UtcNow);

@@ -41,6 +41,18 @@ internal sealed class NotificationBodyConfiguration : IEntityTypeConfiguration<N
     }
 }
 
+internal sealed class PendingFanOutConfiguration : IEntityTypeConfiguration<PendingFanOut>
+{
+    public void Configure(EntityTypeBuilder<PendingFanOut> b)
+    {
+        b.ToTable("PendingFanOuts");
+        b.HasKey(f => f.CaseEventId);
+        b.Property(f => f.CaseEventId).ValueGeneratedNever();
+        b.Property(f => f.ClaimToken).HasMaxLength(NotificationBody.IdLength);
+        b.HasOne(f => f.Event).WithMany().HasForeignKey(f => f.CaseEventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
 {
     public void Configure(EntityTypeBuilder<NotificationPreference> b)

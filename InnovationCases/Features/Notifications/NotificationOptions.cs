@@ -13,4 +13,19 @@ public sealed class NotificationOptions
 
     /// <summary>When the daily work runs (reminders, then digests), as a cron expression on Danish time: 07:00 by default.</summary>
     public string DailyCron { get; set; } = "0 7 * * *";
+
+    /// <summary>Events one fan-out pass expands in one transaction (<see cref="NotificationFanOut"/>).</summary>
+    public int FanOutBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// How long the fan-out waits after the first change that woke it, so that one pass takes the
+    /// changes of a busy moment together (one recipient query, one INSERT per table, one writer turn).
+    /// </summary>
+    public int FanOutDelayMilliseconds { get; set; } = 100;
+
+    /// <summary>How often the fan-out looks for rows nothing woke it for (another instance's, or left by a restart).</summary>
+    public int FanOutPollMilliseconds { get; set; } = 2000;
+
+    /// <summary>False leaves the pending rows to someone else (tests that look at them; a separate worker).</summary>
+    public bool FanOutInBackground { get; set; } = true;
 }

@@ -2,7 +2,7 @@ namespace InnovationCases.Features.Notifications;
 
 public static class NotificationsSetup
 {
-    /// <summary>The outbox planner, the dispatcher and the daily scheduler (<c>Mail:*</c>, <c>Notifications:*</c>, <c>App:PublicBaseUrl</c>).</summary>
+    /// <summary>The outbox planner and fan-out, the dispatcher and the daily scheduler (<c>Mail:*</c>, <c>Notifications:*</c>, <c>App:PublicBaseUrl</c>).</summary>
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -16,12 +16,14 @@ public static class NotificationsSetup
             }
         });
         services.AddSingleton<NotificationPlanner>();
+        services.AddSingleton<NotificationFanOut>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<NotificationScheduler>();
         services.AddSingleton<NotificationSettingsService>();
         services.AddSingleton<NotificationInbox>();
         services.AddScoped<MailAdminService>();
+        services.AddHostedService<NotificationFanOutJob>();
         services.AddHostedService<OutboxDispatcherJob>();
         services.AddHostedService<NotificationSchedulerJob>();
         return builder;

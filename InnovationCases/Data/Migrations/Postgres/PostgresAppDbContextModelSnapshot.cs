@@ -1252,6 +1252,20 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("InnovationCases.Features.Notifications.PendingFanOut", b =>
+                {
+                    b.Property<long>("CaseEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("CaseEventId");
+
+                    b.ToTable("PendingFanOuts", (string)null);
+                });
+
             modelBuilder.Entity("InnovationCases.Features.StageStats.StageDay", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1667,6 +1681,17 @@ namespace InnovationCases.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("InnovationCases.Features.Notifications.PendingFanOut", b =>
+                {
+                    b.HasOne("InnovationCases.Domain.CaseEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("CaseEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

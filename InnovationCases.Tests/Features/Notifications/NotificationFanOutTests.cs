@@ -1,0 +1,131 @@
+using InnovationCases.Domain;
+using InnovationCases.Features.Notifications;
+using InnovationCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InnovationCases.Tests.Features.Notifications;
+
+/// <summary>
+/// A change writes one pending row in its transaction; the fan-out expands it into the recipients'
+/// rows afterwards, once. The background fan-out is off here, so the tests see both sides.
+/// </summary>
+public class NotificationFanOutTests : IClassFixture<NotificationFanOutTests.App>
+{
+    public class App : IDisposable
+    {
+        public App()
+            : this(null)
+        {
+        }
+
+        /// <summary>For the provider matrix (Data/Postgres/ProviderMatrix.cs).</summary>
+        protected App(InnovationCases.Data.DatabaseProvider? provider)
+        {
+            Inner = new(demoData: true, provider: provider);
+            Inner.Settings["Notifications:FanOutInBackground"] = "false";
+        }
+
+        public TestApp Inner { get; }
+
+        public void Dispose() => Inner.Dispose();
+    }
+
+    private readonly TestApp _app;
+
+    public NotificationFanOutTests(App app) => _app = app.Inner;
+
+    private NotificationFanOut FanOut => _app.AppServices.GetRequiredService<NotificationFanOut>();
+
+    [Fact]
+    public async Task A_move_writes_one_pending_row_and_no_outbox_rows_and_the_fan_out_expands_it_once()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MBU", partnerCodes: ["MSO"]);
+
+        await MailTestApp.ScreenAsync(_app, c);
+
+        await using (var db = await _app.DbAsync())
+        {
+            var moved = await db.CaseEvents.SingleAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Moved);
+            Assert.Equal(moved.Id, Assert.Single(await db.PendingFanOuts.Where(f => f.Event!.CaseId == c.Id).ToListAsync()).CaseEventId);
+            Assert.False(await db.Outbox.AnyAsync(m => m.CaseId == c.Id));
+        }
+
+        Assert.True(await FanOut.RunAsync() >= 1);
+        var rows = await OutboxAsync(c.Id);
+        Assert.Contains(rows, r => r.RecipientEmail == DemoUsers.Mbu);
+        Assert.Contains(rows, r => r.RecipientEmail == DemoUsers.Mso);
+        Assert.All(rows, r => Assert.StartsWith($"{c.CaseNumber} {c.Title}: flyttet til Screenet", r.Body!.Subject));
+        Assert.Single(rows.Select(r => r.BodyId).Distinct());
+
+        // A second run finds nothing pending and writes nothing again.
+        Assert.Equal(0, await FanOut.RunAsync());
+        Assert.Equal(rows.Select(r => r.Id), (await OutboxAsync(c.Id)).Select(r => r.Id));
+        await using var check = await _app.DbAsync();
+        Assert.False(await check.PendingFanOuts.AnyAsync(f => f.Event!.CaseId == c.Id));
+    }
+
+    [Fact]
+    public async Task Recipients_are_those_of_the_fan_out_moment_a_colleague_who_joined_after_the_move_is_told_one_who_left_is_not()
+    {
+        var stays = await MailTestApp.AddStaffAsync(_app, "MKB", $"bliver-{Guid.NewGuid():N}@aarhus.example");
+        var leaves = await MailTestApp.AddStaffAsync(_app, "MKB", $"rejser-{Guid.NewGuid():N}@aarhus.example");
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MKB");
+
+        await MailTestApp.ScreenAsync(_app, c);
+        var joined = await MailTestApp.AddStaffAsync(_app, "MKB", $"ny-{Guid.NewGuid():N}@aarhus.example");
+        await using (var db = await _app.DbAsync())
+        {
+            await db.Users.Where(u => u.Id == leaves.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false));
+        }
+
+        await FanOut.RunAsync();
+
+        var recipients = (await OutboxAsync(c.Id)).Select(r => r.RecipientUserId).ToList();
+        Assert.Contains(stays.Id, recipients);
+        Assert.Contains(joined.Id, recipients);
+        Assert.DoesNotContain(leaves.Id, recipients);
+    }
+
+    [Fact]
+    public async Task Several_fan_outs_at_once_write_each_recipients_notification_once()
+    {
+        var cases = new List<InnovationCase>();
+        for (var i = 0; i < 12; i++)
+        {
+            var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MBU", partnerCodes: ["MSO"]);
+            await MailTestApp.ScreenAsync(_app, c);
+            cases.Add(c);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => FanOut.RunAsync())));
+
+        var ids = cases.Select(c => (int?)c.Id).ToList();
+        await using var db = await _app.DbAsync();
+        var rows = await db.Outbox.Where(m => ids.Contains(m.CaseId)).Select(m => new { m.CaseId, m.RecipientUserId, m.Kind, m.Key }).ToListAsync();
+        Assert.All(rows.GroupBy(r => (r.CaseId, r.RecipientUserId, r.Kind)), g => Assert.Single(g));
+        Assert.All(rows, r => Assert.StartsWith("event|", r.Key));
+        Assert.All(cases, c => Assert.Contains(rows, r => r.CaseId == c.Id));
+        Assert.False(await db.PendingFanOuts.AnyAsync(f => ids.Contains(f.Event!.CaseId)));
+    }
+
+    [Fact]
+    public async Task A_refused_move_writes_no_pending_row()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MBU");
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+
+        var result = await _app.AppServices.GetRequiredService<InnovationCases.Features.Moves.CaseWorkflowService>()
+            .FireAsync(c.CaseNumber, new InnovationCases.Domain.Workflow.GrantData(1, null, null), caseworker, c.Version);
+
+        Assert.IsNotType<InnovationCases.Features.Moves.MoveResult.Moved>(result);
+        await using var db = await _app.DbAsync();
+        Assert.False(await db.PendingFanOuts.AnyAsync(f => f.Event!.CaseId == c.Id));
+    }
+
+    private async Task<List<OutboxMessage>> OutboxAsync(int caseId)
+    {
+        await using var db = await _app.DbAsync();
+        return await db.Outbox.AsNoTracking().Include(m => m.Body).Where(m => m.CaseId == caseId).OrderBy(m => m.Id).ToListAsync();
+    }
+}

@@ -1,0 +1,232 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Features.Live;
+using InnovationCases.Features.Notes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnovationCases.Features.Notifications;
+
+/// <summary>
+/// Expands the <see cref="PendingFanOut"/> rows changes wrote into notifications, after their commit
+/// (<see cref="NotificationFanOutJob"/> runs it): event → kinds (<see cref="NotificationRules"/>) →
+/// recipients (audience, active, may see the case, role receives the kind, not the actor) → one text
+/// per event and kind and one small <see cref="OutboxMessage"/> row per recipient, mailed at once,
+/// kept for the daily digest or in-app only ("fra") by the recipient's choice.
+/// <para>
+/// A pass reads and plans a batch without the writer, then in one short transaction claims the
+/// batch's pending rows with a conditional UPDATE, writes the texts and rows
+/// (<see cref="OutboxBatch"/>) for what it claimed and deletes that. A pass that fails or dies
+/// leaves its rows pending for the next one; a second instance's claim waits for the first's commit
+/// on PostgreSQL (row locks) and on SQLite (one writer), then finds the rows gone. Each row's
+/// <see cref="OutboxMessage.ChangeKey"/> is unique as well, so a doubled row cannot be stored.
+/// </para>
+/// <para>
+/// Recipients, their choices, the case's title, departments and assignments are read at the pass,
+/// normally well within a second of the change: someone who joined the department in between is
+/// told, someone who left is not. Per pass the candidates are read once for all its events, and
+/// each text is composed once per event and kind.
+/// </para>
+/// </summary>
+public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbContext> dbFactory, IOptions<NotificationOptions> options,
+    TimeProvider clock, ILogger<NotificationFanOut> logger)
+{
+    private readonly Subscribers<NotificationsWritten> _subscribers = new(logger, "notification");
+
+    /// <summary>Told after every run, with the users it wrote rows for (open in-app lists reload).</summary>
+    public IDisposable Subscribe(Func<NotificationsWritten, Task> handler) => _subscribers.Add(handler);
+
+    /// <summary>Runs passes until what was pending at the start is expanded; returns how many events were.</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var total = 0;
+        var recipients = new HashSet<string>();
+        while (true)
+        {
+            var (read, claimed, written) = await PassAsync(ct);
+            total += claimed;
+            recipients.UnionWith(written);
+
+            // A full batch leaves more behind, and a pass that found rows another instance took goes on
+            // with the rest; otherwise what came in meanwhile waits for its own wake-up, so that the
+            // passes of a busy moment stay large (one writer turn each) instead of one per change.
+            if (read < options.Value.FanOutBatchSize && claimed == read)
+            {
+                break;
+            }
+        }
+
+        // Told also when nothing was written here: another instance may have done the work, and it is committed now.
+        var told = new NotificationsWritten(recipients, started);
+        foreach (var handler in _subscribers.Current)
+        {
+            _ = _subscribers.InvokeAsync(handler, told);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// One pass: reads and plans the next batch without holding the writer (the moves share it), then
+    /// claims, writes and deletes in one short transaction. What another instance claimed in between
+    /// is left out of what this pass writes.
+    /// </summary>
+    private async Task<(int Read, int Claimed, IReadOnlySet<string> Recipients)> PassAsync(CancellationToken ct)
+    {
+        List<long> ids;
+        List<(long EventId, OutboxMessage Row)> planned;
+        List<NotificationBody> bodies;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            ids = await read.PendingFanOuts.Where(f => f.ClaimToken == null).OrderBy(f => f.CaseEventId).Take(Math.Max(1, options.Value.FanOutBatchSize))
+                .Select(f => f.CaseEventId).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return (0, 0, new HashSet<string>());
+            }
+
+            var events = await read.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+            (bodies, planned) = await PlanAsync(read, events, clock.GetUtcNow().UtcDateTime, ct);
+        }
+
+        return await writer.WriteAsync(async db =>
+        {
+            var token = NotificationBody.NewId();
+            var claimed = await db.PendingFanOuts.Where(f => f.ClaimToken == null && ids.Contains(f.CaseEventId))
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.ClaimToken, token), ct);
+            if (claimed == 0)
+            {
+                return (ids.Count, 0, (IReadOnlySet<string>)new HashSet<string>());
+            }
+
+            var rows = planned;
+            if (claimed < ids.Count)
+            {
+                var mine = (await db.PendingFanOuts.Where(f => f.ClaimToken == token).Select(f => f.CaseEventId).ToListAsync(ct)).ToHashSet();
+                rows = planned.Where(p => mine.Contains(p.EventId)).ToList();
+            }
+
+            var used = rows.Select(r => r.Row.BodyId).ToHashSet();
+            await OutboxBatch.InsertAsync(db, bodies.Where(b => used.Contains(b.Id)).ToList(), rows.Select(r => r.Row).ToList(), ct);
+            await db.PendingFanOuts.Where(f => f.ClaimToken == token).ExecuteDeleteAsync(ct);
+            return (ids.Count, claimed, (IReadOnlySet<string>)rows.Select(r => r.Row.RecipientUserId).ToHashSet());
+        }, ct);
+    }
+
+    private async Task<(List<NotificationBody> Bodies, List<(long EventId, OutboxMessage Row)> Rows)> PlanAsync(AppDbContext db, List<CaseEvent> events, DateTime now, CancellationToken ct)
+    {
+        var bodies = new List<NotificationBody>();
+        var rows = new List<(long EventId, OutboxMessage Row)>();
+        var caseIds = events.Select(e => e.CaseId).Distinct().ToList();
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Pool).Include(c => c.PartnerDepartments).Include(c => c.Assignments)
+            .AsSplitQuery().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+
+        var planned = new List<(CaseEvent Event, InnovationCase Case, CaseParties Parties, List<(NotificationKind Kind, Audience Audience)> Kinds)>();
+        foreach (var ev in events)
+        {
+            // A case gone since (or hidden from every reader) tells nobody.
+            if (!cases.TryGetValue(ev.CaseId, out var c))
+            {
+                continue;
+            }
+
+            var kinds = NotificationRules.For(ev, c, c.Pool?.Kind ?? default).ToList();
+            if (kinds.Count > 0)
+            {
+                var parties = new CaseParties(c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList(), c.Assignments.Select(a => a.UserId).ToList());
+                planned.Add((ev, c, parties, kinds));
+            }
+        }
+
+        if (planned.Count == 0)
+        {
+            return (bodies, rows);
+        }
+
+        var users = await RecipientsAsync(db, planned.SelectMany(p => p.Parties.PartnerDepartmentIds.Append(p.Parties.LeadDepartmentId)).Distinct().ToList(),
+            planned.SelectMany(p => p.Kinds.Select(k => k.Kind)).Distinct().ToList(), ct);
+        foreach (var (ev, c, parties, kinds) in planned)
+        {
+            var mentioned = NoteEventData.MentionsIn(ev);
+            var assigned = AssignedUserOf(ev);
+            var told = new HashSet<(string, NotificationKind)>();
+            foreach (var (kind, audience) in kinds)
+            {
+                NotificationBody? body = null;
+                foreach (var u in users.Where(u => u.Actor.UserId != ev.ActorUserId && InAudience(u.Actor, audience, c, parties, mentioned, assigned) && u.Actor.CanSee(parties)))
+                {
+                    // Two audiences of one kind (the case's departments, its registrar) tell a person once.
+                    if (NotificationDefaults.DefaultFor(u.Actor.Role, kind) is null || !told.Add((u.Actor.UserId, kind)))
+                    {
+                        continue;
+                    }
+
+                    // "fra" still makes the in-app notification; only the e-mail is left out (Outbox.StatusFor).
+                    var delivery = NotificationDefaults.Resolve(u.Actor.Role, kind, u.Choices.GetValueOrDefault(kind));
+
+                    // One text for every recipient of the kind: what it shows is what each of them may see.
+                    if (body is null)
+                    {
+                        body = NotificationBody.From(MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl));
+                        bodies.Add(body);
+                    }
+
+                    var row = Outbox.Row(u.Actor.UserId, u.Email, kind, c, body, now, delivery, OutboxMessage.ChangeKey(ev.Id, u.Actor.UserId, kind));
+                    row.CreatedAt = ev.At;
+                    row.Body = null;
+                    rows.Add((ev.Id, row));
+                }
+            }
+        }
+
+        return (bodies, rows);
+    }
+
+    private static bool InAudience(Actor a, Audience audience, InnovationCase c, CaseParties parties, IReadOnlyList<string> mentioned, string? assignedUserId) => audience switch
+    {
+        Audience.CaseRegistrar => a.UserId == c.CreatedByUserId && a.Role == Role.Caseworker,
+        Audience.MentionedUsers => mentioned.Contains(a.UserId) && a.MayReadNotes(),
+        Audience.AssignedUser => assignedUserId is not null && a.UserId == assignedUserId,
+        Audience.CaseDepartments => a.Role == Role.DepartmentStaff && a.DepartmentId is { } d && parties.Involves(d),
+        Audience.Caseworkers => a.Role == Role.Caseworker,
+        _ => false,
+    };
+
+    /// <summary>The person an <see cref="CaseEventKind.AssessorAssigned"/> event names (its payload's <c>UserId</c>).</summary>
+    private static string? AssignedUserOf(CaseEvent ev)
+    {
+        if (ev.Kind != CaseEventKind.AssessorAssigned || ev.DataJson is null)
+        {
+            return null;
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(ev.DataJson);
+        return json.RootElement.TryGetProperty("UserId", out var id) ? id.GetString() : null;
+    }
+
+    /// <summary>
+    /// Those who could receive one of the kinds about one of the pass's cases, with their choices for
+    /// those kinds, in one query: active, of a role that receives one of them, and for department
+    /// staff one of the cases' departments. Those without an e-mail address are included: they get
+    /// the in-app row.
+    /// </summary>
+    private static async Task<List<Recipient>> RecipientsAsync(AppDbContext db, IReadOnlyList<int> departmentIds, IReadOnlyList<NotificationKind> kinds, CancellationToken ct)
+    {
+        var roles = Enum.GetValues<Role>().Where(r => kinds.Any(k => NotificationDefaults.DefaultFor(r, k) is not null)).ToList();
+        var departments = departmentIds.Cast<int?>().ToList();
+        var staff = Role.DepartmentStaff;
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && roles.Contains(u.Role) && (u.Role != staff || departments.Contains(u.DepartmentId)))
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.Role, u.DepartmentId,
+                Choices = db.NotificationPreferences.Where(p => p.UserId == u.Id && kinds.Contains(p.Kind)).Select(p => new { p.Kind, p.Delivery }).ToList(),
+            })
+            .ToListAsync(ct);
+        return users.Select(u => new Recipient(new Actor(u.Id, u.DisplayName, u.Role, u.DepartmentId), string.IsNullOrWhiteSpace(u.Email) ? null : u.Email,
+            u.Choices.ToDictionary(p => p.Kind, p => (NotificationDelivery?)p.Delivery))).ToList();
+    }
+
+    private sealed record Recipient(Actor Actor, string? Email, Dictionary<NotificationKind, NotificationDelivery?> Choices);
+}
