@@ -215,7 +215,7 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-case-number]")));
         var navigation = Services.GetRequiredService<NavigationManager>();
 
-        cut.Find(".board-filters input[type='text']:not([readonly])").Input("sensor");
+        cut.Find("[data-filter='text']").Input("sensor");
 
         cut.WaitForAssertion(() => Assert.Contains("q=sensor", navigation.Uri), TimeSpan.FromSeconds(3));
     }
