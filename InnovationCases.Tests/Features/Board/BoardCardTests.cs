@@ -2,6 +2,7 @@ using Bunit;
 using InnovationCases.Domain;
 using InnovationCases.Features.Board;
 using InnovationCases.Tests.Support;
+using Microsoft.AspNetCore.Components;
 
 namespace InnovationCases.Tests.Features.Board;
 
@@ -80,8 +81,8 @@ public sealed class BoardCardTests : BunitTestContext
     {
         var moves = new[] { new InnovationCases.Domain.Workflow.MoveCheck(Trigger.Screen, Stage.Screened, true, [], new Dictionary<string, string>()) };
         var opened = new List<string>();
-        var card = Render<BoardCard>(p => p.Add(c => c.Item, Item()).Add(c => c.Now, Now).Add(c => c.Moves, moves)
-            .Add(c => c.OnMenu, (BoardItem i) => opened.Add(i.CaseNumber)));
+        var board = new BoardCardContext { Now = Now, OnMenu = EventCallback.Factory.Create<BoardItem>(this, i => opened.Add(i.CaseNumber)) };
+        var card = Render<BoardCard>(p => p.Add(c => c.Item, Item()).Add(c => c.Board, board).Add(c => c.Moves, moves));
 
         // B4: each component per card costs every open board memory; a card before the grant has none below it.
         Assert.Empty(card.FindComponents<Microsoft.AspNetCore.Components.ComponentBase>());
@@ -103,7 +104,7 @@ public sealed class BoardCardTests : BunitTestContext
     }
 
     private IRenderedComponent<BoardCard> Render(BoardItem item, int? limitDays = null) =>
-        Render<BoardCard>(p => p.Add(c => c.Item, item).Add(c => c.Now, Now).Add(c => c.LimitDays, limitDays));
+        Render<BoardCard>(p => p.Add(c => c.Item, item).Add(c => c.Board, new BoardCardContext { Now = Now }).Add(c => c.LimitDays, limitDays));
 
     private static BoardItem Item() => new()
     {

@@ -193,6 +193,23 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
     }
 
     [Fact]
+    public async Task The_closed_columns_show_their_totals_and_read_their_cards_when_opened()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        var title = "Afvist sag " + Guid.NewGuid().ToString("N")[..6];
+        var c = await Arrange.CaseAsync(App, Stage.Rejected, configure: x => x.Title = title);
+        var cut = RenderBoard("board?q=" + Uri.EscapeDataString(title));
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("section[data-stage='Rejected'] [data-column-count]").GetAttribute("data-column-count")));
+        Assert.Empty(cut.FindAll("[data-case-number]"));
+
+        cut.Find("[data-closed-toggle]").Click();
+
+        cut.WaitForAssertion(() => cut.Find($"section[data-stage='Rejected'] [data-case-number='{c.CaseNumber}']"));
+        Assert.Empty(cut.FindAll("section[data-stage='Rejected'] .board-column__more"));
+    }
+
+    [Fact]
     public async Task Show_more_loads_the_next_page_of_a_column()
     {
         await SignInAsync(DemoUsers.Caseworker);
@@ -215,7 +232,7 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-case-number]")));
         var navigation = Services.GetRequiredService<NavigationManager>();
 
-        cut.Find(".board-filters input[type='text']:not([readonly])").Input("sensor");
+        cut.Find("[data-filter='text']").Input("sensor");
 
         cut.WaitForAssertion(() => Assert.Contains("q=sensor", navigation.Uri), TimeSpan.FromSeconds(3));
     }

@@ -11,8 +11,20 @@ namespace InnovationCases.Features.Board;
 /// </summary>
 public static class BoardMoves
 {
-    public static IReadOnlyList<MoveCheck> Permitted(BoardItem item, Actor actor, long poolRemaining, DateTime now) =>
-        Workflow(item, actor, poolRemaining, now).Options().Where(o => o.Allowed && o.Target is not null).ToList();
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The permitted moves. An allowed move has no reasons and no field errors: they share one empty
+    /// list and dictionary, since every open board keeps a list per card.
+    /// </summary>
+    public static IReadOnlyList<MoveCheck> Permitted(BoardItem item, Actor actor, long poolRemaining, DateTime now)
+    {
+        var permitted = Workflow(item, actor, poolRemaining, now).Options()
+            .Where(o => o.Allowed && o.Target is not null)
+            .Select(o => new MoveCheck(o.Trigger, o.Target, true, [], NoErrors))
+            .ToArray();
+        return permitted.Length == 0 ? [] : permitted;
+    }
 
     /// <summary>A drop of the card on a stage, answered by the workflow from what the board holds: a refusal takes no database write.</summary>
     public static DropCheck Drop(BoardItem item, Stage target, Actor actor, long poolRemaining, DateTime now) =>

@@ -39,12 +39,13 @@ public partial class BoardPage : IAsyncDisposable
     private ElementReference _board;
     private IJSObjectReference? _edgeScroll;
     private IDisposable? _subscription;
-    private DateTime _now;
+    private BoardCardContext? _cards;
     private BoardItem? _dragging;
     private IReadOnlySet<Stage> _draggingTargets = new HashSet<Stage>();
     private bool _busy;
     private (string CaseNumber, Stage Stage)? _focusAfterMove;
     private bool _closedOpen;
+    private bool _closedLoaded;
     private bool _panelOpen;
     private CaseDetails? _details;
     private bool _detailsMissing;
@@ -60,9 +61,35 @@ public partial class BoardPage : IAsyncDisposable
     [PersistentState]
     public BoardSnapshot? Prerendered { get; set; }
 
-    // Closed cards are rendered only while their panel is open: a card costs every open board
-    // memory and work per live change nobody sees.
-    private void ToggleClosed() => _closedOpen = !_closedOpen;
+    // Closed cards are read and rendered only once their panel is opened: a card costs every open
+    // board memory and work per live change nobody sees, and the first read three queries.
+    private async Task ToggleClosedAsync()
+    {
+        _closedOpen = !_closedOpen;
+        if (!_closedOpen || _closedLoaded || _state is null || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            foreach (var stage in StageExtensions.Closed)
+            {
+                var column = _state.Column(stage);
+                if (column.Cards.Count == 0 && column.Count > 0)
+                {
+                    _state.AddPage(stage, await Boards.LoadMoreAsync(_actor!, _filter!, stage, after: null, Settings.Value.PageSize));
+                }
+            }
+
+            _closedLoaded = true;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     private bool ReadOnly => _actor is null || _actor.IsReadOnly();
 
@@ -133,12 +160,22 @@ public partial class BoardPage : IAsyncDisposable
 
     private async Task LoadAsync()
     {
-        Use(await Boards.LoadAsync(_actor!, _filter!, Settings.Value.PageSize));
+        Use(await Boards.LoadAsync(_actor!, _filter!, Settings.Value.PageSize, closedCards: _closedOpen));
     }
 
     private void Use(BoardSnapshot snapshot)
     {
-        _now = Clock.GetUtcNow().UtcDateTime;
+        _cards ??= new BoardCardContext
+        {
+            ReadOnly = ReadOnly,
+            DeliverySettings = DeliverySettings.Value,
+            OnOpen = EventCallback.Factory.Create<BoardItem>(this, OpenPanelAsync),
+            OnMenu = EventCallback.Factory.Create<BoardItem>(this, OpenMenu),
+            OnDragStart = EventCallback.Factory.Create<BoardItem>(this, OnDragStart),
+            OnFocused = EventCallback.Factory.Create(this, () => _focusAfterMove = null),
+        };
+        _cards.Now = Clock.GetUtcNow().UtcDateTime;
+        _closedLoaded = _closedOpen;
         _snapshot = snapshot;
         _state = new BoardState(_actor!, _filter!, snapshot, () => Clock.GetUtcNow().UtcDateTime);
         _menu = null;
@@ -148,7 +185,7 @@ public partial class BoardPage : IAsyncDisposable
     {
         if (_state?.Apply(update) == true)
         {
-            _now = Clock.GetUtcNow().UtcDateTime;
+            _cards!.Now = Clock.GetUtcNow().UtcDateTime;
             StateHasChanged();
         }
     }

@@ -15,8 +15,12 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>The board's columns: the open stages in workflow order, then the closed ends.</summary>
     public static readonly IReadOnlyList<Stage> Columns = [.. StageExtensions.Open, .. StageExtensions.Closed];
 
-    /// <summary>Counts, sums and the first page of every column, with the filters' choices.</summary>
-    public async Task<BoardSnapshot> LoadAsync(Actor actor, BoardFilter filter, int pageSize, CancellationToken ct = default)
+    /// <summary>
+    /// Counts, sums and the first page of every column, with the filters' choices. Without
+    /// <paramref name="closedCards"/> the closed columns come with their totals but no cards: the
+    /// board shows them collapsed, and reads their first pages when they are opened.
+    /// </summary>
+    public async Task<BoardSnapshot> LoadAsync(Actor actor, BoardFilter filter, int pageSize, CancellationToken ct = default, bool closedCards = true)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
@@ -41,7 +45,9 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
         var cards = new Dictionary<Stage, IReadOnlyList<BoardItem>>();
         foreach (var stage in Columns)
         {
-            cards[stage] = await PageQuery(scoped, stage, after: null).Take(pageSize).ToListAsync(ct);
+            cards[stage] = closedCards || !stage.IsClosed()
+                ? await PageQuery(scoped, stage, after: null).Take(pageSize).ToListAsync(ct)
+                : [];
         }
 
         var poolIds = cards.Values.SelectMany(c => c).Select(c => c.PoolId).Distinct().ToList();
