@@ -33,7 +33,7 @@ public static class CopyToPostgres
 
         var targetOptions = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(postgresConnectionString).Options;
         await using var target = new PostgresAppDbContext(targetOptions);
-        await target.Database.MigrateAsync(ct);
+        await DatabaseMigrations.MigrateAsync(target.Database, ct);
         var tables = InsertOrder(target.Model.GetRelationalModel().Tables.ToList());
 
         await using var pg = new NpgsqlConnection(postgresConnectionString);

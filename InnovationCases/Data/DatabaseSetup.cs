@@ -105,7 +105,7 @@ public static class DatabaseSetup
     /// <summary>
     /// Applies migrations (on SQLite: creates the folder first and turns on WAL) and seeds demo data
     /// when asked to. Instances starting together on PostgreSQL take turns: EF's
-    /// <c>MigrateAsync</c> holds a database lock while it migrates.
+    /// <see cref="DatabaseMigrations"/> holds a lock on the database while one of them migrates.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services)
     {
@@ -121,7 +121,7 @@ public static class DatabaseSetup
                 }
             }
 
-            await db.Database.MigrateAsync();
+            await DatabaseMigrations.MigrateAsync(db.Database);
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");

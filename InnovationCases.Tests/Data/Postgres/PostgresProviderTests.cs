@@ -21,7 +21,7 @@ public sealed class PostgresProviderTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         var trigramIndexes = await db.Database.SqlQuery<string>(
             $"SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'Cases' AND indexdef LIKE '%gin_trgm_ops%'").ToListAsync();
-        Assert.Equal(["IX_Cases_CaseNumber_trgm", "IX_Cases_Summary_trgm", "IX_Cases_Title_trgm"], trigramIndexes.Order());
+        Assert.Equal(["IX_Cases_CaseNumber_trgm", "IX_Cases_SearchText_trgm", "IX_Cases_Title_trgm"], trigramIndexes.Order());
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class PostgresProviderTests
             await using var a = new PostgresAppDbContext(options);
             await using var b = new PostgresAppDbContext(options);
 
-            await Task.WhenAll(a.Database.MigrateAsync(), b.Database.MigrateAsync());
+            await Task.WhenAll(DatabaseMigrations.MigrateAsync(a.Database), DatabaseMigrations.MigrateAsync(b.Database));
 
             Assert.Empty(await a.Database.GetPendingMigrationsAsync());
             Assert.Equal(
