@@ -19,6 +19,29 @@ public static class PoolLedger
         return poolIds.ToDictionary(p => p, p => sums.FirstOrDefault(s => s.Pool == p)?.Consumed ?? 0);
     }
 
-    public static async Task<long> RemainingAsync(this AppDbContext db, Pool pool, CancellationToken ct = default) =>
-        pool.Budget - await db.ConsumedAsync(pool.Id, ct);
+    public static Task<long> RemainingAsync(this AppDbContext db, Pool pool, CancellationToken ct = default) =>
+        db.RemainingAsync(pool.Id, pool.Budget, ct);
+
+    /// <summary>What is left of <paramref name="budget"/> (the pool's, as read or as locked) after what the pool's cases consume.</summary>
+    public static async Task<long> RemainingAsync(this AppDbContext db, int poolId, long budget, CancellationToken ct = default) =>
+        budget - await db.ConsumedAsync(poolId, ct);
+
+    /// <summary>
+    /// Locks the pool's row to the end of the write (<c>SELECT … FOR UPDATE</c>) and returns its budget
+    /// as committed when the lock was granted: a write that reads what is left and then takes from it
+    /// at READ COMMITTED (a move on PostgreSQL, <see cref="WriteIsolation.RowLocks"/>) takes turns with
+    /// any other such write on the pool. Null on SQLite, whose writes are serialized anyway.
+    /// </summary>
+    public static async Task<long?> LockPoolAsync(this AppDbContext db, int poolId, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var budgets = await db.Database
+            .SqlQuery<long>($"""SELECT "Budget" AS "Value" FROM "Pools" WHERE "Id" = {poolId} FOR UPDATE""")
+            .ToListAsync(ct);
+        return budgets.Single();
+    }
 }

@@ -51,7 +51,7 @@ public sealed class CaseWorkflowService(
             if (c.ConsumedAmount > consumed && move.Trigger != Trigger.Grant)
             {
                 // It takes more from the pool: a grant that reads what is left must wait for it (Grant locked the pool already).
-                await LockPoolAsync(scope.Db, c.PoolId, ct);
+                await scope.Db.LockPoolAsync(c.PoolId, ct);
             }
 
             if (!await MoveStore.SaveAsync(scope.Db, c, before, expectedVersion, ct))
@@ -94,27 +94,10 @@ public sealed class CaseWorkflowService(
     {
         var pool = c.Pool ?? await db.Pools.SingleAsync(p => p.Id == c.PoolId, ct);
         // The budget as committed when the lock was granted, not as the case's read saw it.
-        var budget = locked && only == Trigger.Grant ? await LockPoolAsync(db, pool.Id, ct) : null;
-        var remaining = only is null or Trigger.Grant ? (budget ?? pool.Budget) - await db.ConsumedAsync(pool.Id, ct) : 0;
+        var budget = locked && only == Trigger.Grant ? await db.LockPoolAsync(pool.Id, ct) : null;
+        var remaining = only is null or Trigger.Grant ? await db.RemainingAsync(pool.Id, budget ?? pool.Budget, ct) : 0;
         var qualifies = only is null or Trigger.Recommend && await db.Assessments.AnyAsync(a => a.CaseId == c.Id && a.MainCriterionMet, ct);
         return new WorkflowContext(actor, c, pool, remaining, qualifies, now);
-    }
-
-    /// <summary>
-    /// Locks the pool's row to the end of the write (<c>SELECT … FOR UPDATE</c>) and returns its
-    /// budget; null on SQLite, whose writes are serialized anyway and which has no row locks.
-    /// </summary>
-    private static async Task<long?> LockPoolAsync(AppDbContext db, int poolId, CancellationToken ct)
-    {
-        if (db.Database.IsSqlite())
-        {
-            return null;
-        }
-
-        var budgets = await db.Database
-            .SqlQuery<long>($"""SELECT "Budget" AS "Value" FROM "Pools" WHERE "Id" = {poolId} FOR UPDATE""")
-            .ToListAsync(ct);
-        return budgets.Single();
     }
 
     private static async Task<InnovationCase?> LoadAsync(AppDbContext db, string caseNumber, Actor actor, CancellationToken ct)
