@@ -23,7 +23,8 @@ internal static class OutboxScenario
     public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(bool smoke)
     {
         var messages = smoke ? 200 : 5_000;
-        var moves = smoke ? 320 : 20_000;
+        // BENCH_B9_MOVES=<n> runs B9b at another size (a quick before/after comparison on a busy machine).
+        var moves = int.TryParse(Environment.GetEnvironmentVariable("BENCH_B9_MOVES"), out var n) ? n : smoke ? 320 : 20_000;
         var repeats = smoke ? 1 : 3;
         var rates = new List<double>();
         var perMessage = new List<double>();
