@@ -55,9 +55,10 @@ public sealed class TwoInstanceFanOutTests
         var expanded = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).FanOut.RunAsync())));
 
         await using var check = database.Open();
-        var rows = await check.Outbox.Where(m => m.Kind == NotificationKind.CaseMoved).Select(m => new { m.Key, m.CaseId, m.RecipientUserId }).ToListAsync();
+        var rows = await check.Outbox.Where(m => m.Kind == NotificationKind.CaseMoved).Select(m => new { m.BodyId, m.CaseId, m.RecipientUserId }).ToListAsync();
         Assert.Equal(Changes * Staff, rows.Count);
-        Assert.All(rows.GroupBy(r => r.Key), g => Assert.Single(g));
+        Assert.All(rows.GroupBy(r => (r.CaseId, r.RecipientUserId)), g => Assert.Single(g));
+        Assert.All(rows.GroupBy(r => r.CaseId), g => Assert.Single(g.Select(r => r.BodyId).Distinct()));
         Assert.All(cases, c => Assert.Equal(Staff, rows.Count(r => r.CaseId == c.Id)));
         Assert.Equal(Changes, expanded.Sum());
         Assert.False(await check.PendingFanOuts.AnyAsync());

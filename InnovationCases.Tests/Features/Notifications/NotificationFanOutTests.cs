@@ -102,11 +102,30 @@ public class NotificationFanOutTests : IClassFixture<NotificationFanOutTests.App
 
         var ids = cases.Select(c => (int?)c.Id).ToList();
         await using var db = await _app.DbAsync();
-        var rows = await db.Outbox.Where(m => ids.Contains(m.CaseId)).Select(m => new { m.CaseId, m.RecipientUserId, m.Kind, m.Key }).ToListAsync();
+        var rows = await db.Outbox.Where(m => ids.Contains(m.CaseId)).Select(m => new { m.CaseId, m.RecipientUserId, m.Kind, m.Key, m.BodyId }).ToListAsync();
         Assert.All(rows.GroupBy(r => (r.CaseId, r.RecipientUserId, r.Kind)), g => Assert.Single(g));
-        Assert.All(rows, r => Assert.StartsWith("event|", r.Key));
+        // One text per change and kind, shared by its recipients; the rows need no key of their own.
+        Assert.All(rows.GroupBy(r => (r.CaseId, r.Kind)), g => Assert.Single(g.Select(r => r.BodyId).Distinct()));
+        Assert.All(rows, r => Assert.Null(r.Key));
         Assert.All(cases, c => Assert.Contains(rows, r => r.CaseId == c.Id));
         Assert.False(await db.PendingFanOuts.AnyAsync(f => ids.Contains(f.Event!.CaseId)));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_second_row_of_one_changes_text_for_one_recipient()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MBU");
+        await MailTestApp.ScreenAsync(_app, c);
+        await FanOut.RunAsync();
+        var row = Assert.Single(await OutboxAsync(c.Id), r => r.RecipientEmail == DemoUsers.Mbu);
+
+        // What a second fan-out of the same change would write, had the claim let it through.
+        await using var db = await _app.DbAsync();
+        var copy = Outbox.Row(row.RecipientUserId, row.RecipientEmail, row.Kind, row.CaseId, row.CaseNumber, row.Body!, DateTime.UtcNow, NotificationDelivery.Immediately);
+        copy.Body = null;
+        db.Outbox.Add(copy);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
     [Fact]

@@ -25,7 +25,11 @@ public sealed class NotificationBody
     /// <summary>The page the e-mail links to, relative to the app (<c>cases/INNO-2026-0042</c>): the in-app link is the same.</summary>
     public required string LinkPath { get; set; }
 
-    public static string NewId() => Guid.NewGuid().ToString("N");
+    /// <summary>
+    /// Time-ordered (version 7: the first 48 bits are the time), so that new texts, and the outbox rows'
+    /// (text, recipient) index, are added at the end of their B-trees instead of at random pages.
+    /// </summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
 
     public static NotificationBody From(MailContent content) => new()
     {

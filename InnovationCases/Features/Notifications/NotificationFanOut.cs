@@ -18,8 +18,9 @@ namespace InnovationCases.Features.Notifications;
 /// batch's pending rows with a conditional UPDATE, writes the texts and rows
 /// (<see cref="OutboxBatch"/>) for what it claimed and deletes that. A pass that fails or dies
 /// leaves its rows pending for the next one; a second instance's claim waits for the first's commit
-/// on PostgreSQL (row locks) and on SQLite (one writer), then finds the rows gone. Each row's
-/// <see cref="OutboxMessage.ChangeKey"/> is unique as well, so a doubled row cannot be stored.
+/// on PostgreSQL (row locks) and on SQLite (one writer), then finds the rows gone. A text is written
+/// once per event and kind, and (text, recipient) is unique, so a doubled row cannot be stored either;
+/// the rows carry no <see cref="OutboxMessage.Key"/> of their own (one index entry less per row).
 /// </para>
 /// <para>
 /// Recipients, their choices, the case's title, departments and assignments are read at the pass,
@@ -172,7 +173,7 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
                         bodies.Add(body);
                     }
 
-                    var row = Outbox.Row(u.Actor.UserId, u.Email, kind, c, body, now, delivery, OutboxMessage.ChangeKey(ev.Id, u.Actor.UserId, kind));
+                    var row = Outbox.Row(u.Actor.UserId, u.Email, kind, c, body, now, delivery);
                     row.CreatedAt = ev.At;
                     row.Body = null;
                     rows.Add((ev.Id, row));

@@ -22,9 +22,9 @@ public sealed class OutboxMessage
     public NotificationBody? Body { get; set; }
 
     /// <summary>
-    /// (recipient, kind, case, period) for reminders and digests, (event, recipient, kind) for the
-    /// notifications of a change (<see cref="ChangeKey"/>): a unique index makes a second scheduler
-    /// run or fan-out (or a second instance) create nothing.
+    /// (recipient, kind, case, period) for reminders and digests: a unique index makes a second
+    /// scheduler run (or a second instance) create nothing. Null on the notifications of a change:
+    /// their text is one per event and kind, and (<see cref="BodyId"/>, recipient) is unique.
     /// </summary>
     public string? Key { get; set; }
 
@@ -48,9 +48,6 @@ public sealed class OutboxMessage
 
     /// <summary>The stable Message-ID: a resend after a crash carries the same one, so mail systems can drop the copy.</summary>
     public string MessageId(string host) => $"outbox-{Id}@{host}";
-
-    public static string ChangeKey(long eventId, string recipientUserId, NotificationKind kind) =>
-        $"event|{eventId.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{recipientUserId}|{kind}";
 
     public static string ReminderKey(string recipientUserId, NotificationKind kind, int? caseId, DateOnly period) =>
         $"{recipientUserId}|{kind}|{caseId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}|{period:yyyy-MM-dd}";

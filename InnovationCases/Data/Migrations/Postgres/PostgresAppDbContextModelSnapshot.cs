@@ -1236,18 +1236,20 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BodyId");
-
-                    b.HasIndex("ClaimToken");
+                    b.HasIndex("ClaimToken")
+                        .HasFilter("\"ClaimToken\" IS NOT NULL");
 
                     b.HasIndex("Key")
+                        .IsUnique()
+                        .HasFilter("\"Key\" IS NOT NULL");
+
+                    b.HasIndex("BodyId", "RecipientUserId")
                         .IsUnique();
 
                     b.HasIndex("RecipientUserId", "Id");
 
-                    b.HasIndex("RecipientUserId", "Status");
-
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasFilter("\"Status\" = 'Pending' OR \"Status\" = 'Sending' OR \"Status\" = 'AwaitingDigest' OR \"Status\" = 'Parked'");
 
                     b.ToTable("Outbox", (string)null);
                 });
