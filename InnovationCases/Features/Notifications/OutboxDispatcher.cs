@@ -109,7 +109,8 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
             .OrderBy(m => m.Id).ToListAsync(ct);
     }, ct);
 
-    private static System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> Claimable(DateTime now) =>
+    /// <summary>What a dispatcher may claim now: due, or claimed by one whose lease ran out (the index on (Status, NextAttemptAt) serves it).</summary>
+    internal static System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> Claimable(DateTime now) =>
         m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < now);
 
     private async Task<Outcome> TrySendAsync(IMailConnection connection, OutboxMessage m)
