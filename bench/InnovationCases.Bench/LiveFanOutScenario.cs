@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using InnovationCases.Features.Live;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Moves;
 using InnovationCases.Data;
@@ -17,7 +19,12 @@ namespace InnovationCases.Bench;
 /// MutationObserver installed before the move, when the card is in its new column. The figure per
 /// move is the slowest page. Database commands per move are counted with 1 viewer and with all.
 /// With <c>--postgres</c> the managers' pages are on a second instance on the same database, so
-/// half the viewers get each move through LISTEN/NOTIFY; the command counts are the first instance's.
+/// half the viewers get each move through LISTEN/NOTIFY. The latency is also split per instance, with
+/// the server-side steps between (the publish on each instance after the commit or the NOTIFY, and each
+/// instance's one card read handed to its boards), so a miss says where the time went. The command
+/// counts are the first instance's commands on the move's own flow (<see cref="DbCommandCounter.Measure"/>):
+/// the move, its publish, the card read and anything a board would read per viewer; not the
+/// background jobs (notification fan-out, outbox dispatcher) that run meanwhile.
 /// </summary>
 internal static class LiveFanOutScenario
 {
@@ -69,59 +76,87 @@ internal static class LiveFanOutScenario
         var caseworkers = await chromium.SignedInAsync(BoardBrowser.Caseworker);
         await using var second = BenchDatabase.Postgres ? await BenchHost.StartAsync("b3-second", listen: true, sameDatabaseAs: host) : null;
         var managers = await chromium.SignedInAsync(BoardBrowser.Manager, second?.Url);
-        var pages = new List<IPage> { await BoardBrowser.OpenBoardAsync(caseworkers) };
+        var pages = new List<Viewer> { new(await BoardBrowser.OpenBoardAsync(caseworkers), OnSecond: false) };
+        var steps = new Steps();
 
         // Warm-up move, not counted: JITs the move, the feed and the render paths.
-        await MoveAsync(workflow, actor, submitted, pages, counter);
+        await MoveAsync(workflow, actor, submitted, pages, counter, steps);
 
         var oneViewer = new List<double>();
         for (var i = 0; i < singleViewerMoves; i++)
         {
-            oneViewer.Add((await MoveAsync(workflow, actor, submitted, pages, counter)).Commands);
+            oneViewer.Add((await MoveAsync(workflow, actor, submitted, pages, counter, steps)).Commands);
         }
 
         while (pages.Count < viewers)
         {
-            pages.Add(await BoardBrowser.OpenBoardAsync(pages.Count % 2 == 0 ? caseworkers : managers));
+            var onSecond = pages.Count % 2 != 0 && second is not null;
+            pages.Add(new(await BoardBrowser.OpenBoardAsync(pages.Count % 2 == 0 ? caseworkers : managers), onSecond));
         }
 
         var circuits = feed.SubscriberCount;
-        await MoveAsync(workflow, actor, submitted, pages, counter);
-        var latencies = new List<double>();
-        var manyViewers = new List<double>();
-        var server = new List<double>();
+        var secondCircuits = second?.Services.GetRequiredService<BoardFeed>().SubscriberCount;
+
+        // From here on the harness also watches each instance's publish and card read (one more
+        // board subscriber per instance, added after the one-viewer phase so it does not change it).
+        using var watchFirst = steps.Watch(host, "first");
+        using var watchSecond = second is null ? null : steps.Watch(second, "second");
+        await MoveAsync(workflow, actor, submitted, pages, counter, steps);
+        var measured = new List<Measured>();
         for (var i = 0; i < moves; i++)
         {
-            var m = await MoveAsync(workflow, actor, submitted, pages, counter);
-            latencies.Add(m.SlowestPageMs);
-            manyViewers.Add(m.Commands);
-            server.Add(m.ServerMs);
+            measured.Add(await MoveAsync(workflow, actor, submitted, pages, counter, steps));
         }
 
+        var latencies = measured.Select(m => m.SlowestPageMs).ToList();
+        var manyViewers = measured.Select(m => m.Commands).ToList();
         var equal = oneViewer.Distinct().Count() == 1 && manyViewers.Distinct().Count() == 1 && oneViewer[0] == manyViewers[0];
+        var where = second is null
+            ? $"{circuits} board circuits subscribed"
+            : $"{circuits} board circuits on the first instance, {secondCircuits} on the second";
         return
         [
             new("B3a", $"live fan-out: move until all {viewers} pages show the card in its new column", $"p95 ≤ {TargetP95Ms:0} ms", "ms",
                 Stats.Median(latencies), Stats.Percentile(latencies, 95), latencies.Count, Stats.Percentile(latencies, 95) <= TargetP95Ms,
-                $"slowest page per move, Date.now() in the page from just before FireAsync; {circuits} board circuits subscribed{(second is null ? "" : $" on the first instance, {second.Services.GetRequiredService<BoardFeed>().SubscriberCount} on the second")}; FireAsync itself median {Stats.Median(server):0.#} ms; one warm-up move per phase not counted"),
+                $"slowest page per move, Date.now() in the page from just before FireAsync; {where}; {Split(measured, second is not null)}; one warm-up move per phase not counted"),
             new("B3b", "database commands per move, 1 viewer", "= with 20 viewers", "commands", Stats.Median(oneViewer), Stats.Percentile(oneViewer, 95), oneViewer.Count,
-                equal, $"delta of DbCommandCounter around each move, read {SettleMs} ms after every page showed the card; values seen: {string.Join(", ", oneViewer.Distinct())}"),
+                equal, $"commands on the move's own flow on the first instance (DbCommandCounter.Measure: the move, its publish, the card read, the boards' updates; not the background jobs), read {SettleMs} ms after every page showed the card; values seen: {string.Join(", ", oneViewer.Distinct())}"),
             new("B3c", $"database commands per move, {viewers} viewers", "= with 1 viewer", "commands", Stats.Median(manyViewers), Stats.Percentile(manyViewers, 95), manyViewers.Count,
                 equal, $"values seen: {string.Join(", ", manyViewers.Distinct())}"),
         ];
     }
 
-    private static async Task<(double SlowestPageMs, double Commands, double ServerMs)> MoveAsync(
-        CaseWorkflowService workflow, Actor actor, Queue<(string Number, int Version)> submitted, IReadOnlyList<IPage> pages, DbCommandCounter counter)
+    /// <summary>Medians per step, in ms after the start of FireAsync.</summary>
+    private static string Split(IReadOnlyList<Measured> measured, bool twoInstances)
+    {
+        string Med(Func<Measured, double?> f)
+        {
+            var values = measured.Select(f).OfType<double>().ToList();
+            return values.Count == 0 ? "–" : $"{Stats.Median(values):0}/{Stats.Percentile(values, 95):0}";
+        }
+
+        var first = $"FireAsync {Med(m => m.ServerMs)}, published {Med(m => m.Published.GetValueOrDefault("first"))}, card read {Med(m => m.Read.GetValueOrDefault("first"))}, slowest page {Med(m => m.SlowestFirstMs)}";
+        return !twoInstances
+            ? $"median/p95 ms from the start: {first}"
+            : $"median/p95 ms from the start, first instance: {first}; second instance: NOTIFY received and published {Med(m => m.Published.GetValueOrDefault("second"))}, card read {Med(m => m.Read.GetValueOrDefault("second"))}, slowest page {Med(m => m.SlowestSecondMs)}";
+    }
+
+    private static async Task<Measured> MoveAsync(
+        CaseWorkflowService workflow, Actor actor, Queue<(string Number, int Version)> submitted, IReadOnlyList<Viewer> pages, DbCommandCounter counter, Steps steps)
     {
         var (number, version) = submitted.Dequeue();
         var selector = $"[data-stage='Screened'] [data-case-number='{number}']";
-        await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Install, selector)));
+        await Task.WhenAll(pages.Select(p => p.Page.EvaluateAsync(Install, selector)));
 
-        var before = counter.Count;
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var sw = Stopwatch.StartNew();
-        var result = await workflow.FireAsync(number, new ScreenData(), actor, version);
+        MoveResult result;
+        DbCommandCounter.Tally commands;
+        using (commands = counter.Measure())
+        {
+            result = await workflow.FireAsync(number, new ScreenData(), actor, version);
+        }
+
         var serverMs = sw.Elapsed.TotalMilliseconds;
         if (result is not MoveResult.Moved)
         {
@@ -130,10 +165,53 @@ internal static class LiveFanOutScenario
 
         var seen = await Task.WhenAll(pages.Select(async p =>
         {
-            var handle = await p.WaitForFunctionAsync("s => window.__seen && window.__seen[s]", selector, new() { Timeout = 30_000, PollingInterval = 50 });
-            return await handle.JsonValueAsync<double>();
+            var handle = await p.Page.WaitForFunctionAsync("s => window.__seen && window.__seen[s]", selector, new() { Timeout = 30_000, PollingInterval = 50 });
+            return (p.OnSecond, At: await handle.JsonValueAsync<double>());
         }));
         await Task.Delay(SettleMs);
-        return (seen.Max() - start, counter.Count - before, serverMs);
+        double? Slowest(bool onSecond) => seen.Where(s => s.OnSecond == onSecond).Select(s => (double?)(s.At - start)).Max();
+        return new(seen.Max(s => s.At) - start, commands.Count, serverMs, Slowest(false), Slowest(true),
+            steps.Since(number, start, steps.Published), steps.Since(number, start, steps.Read));
+    }
+
+    private sealed record Viewer(IPage Page, bool OnSecond);
+
+    private sealed record Measured(double SlowestPageMs, double Commands, double ServerMs, double? SlowestFirstMs, double? SlowestSecondMs,
+        IReadOnlyDictionary<string, double> Published, IReadOnlyDictionary<string, double> Read);
+
+    /// <summary>When each instance published a case's change, and when its board feed handed the card it read to the boards.</summary>
+    private sealed class Steps
+    {
+        public ConcurrentDictionary<(string Instance, string Number), long> Published { get; } = new();
+        public ConcurrentDictionary<(string Instance, string Number), long> Read { get; } = new();
+
+        public IDisposable Watch(BenchHost host, string instance)
+        {
+            var published = host.Services.GetRequiredService<CaseChangeNotifier>().Subscribe(c =>
+            {
+                Published.TryAdd((instance, c.CaseNumber), Now());
+                return Task.CompletedTask;
+            });
+            var read = host.Services.GetRequiredService<BoardFeed>().Subscribe(u =>
+            {
+                Read.TryAdd((instance, u.Change.CaseNumber), Now());
+                return Task.CompletedTask;
+            });
+            return new Both(published, read);
+        }
+
+        public IReadOnlyDictionary<string, double> Since(string number, long start, ConcurrentDictionary<(string Instance, string Number), long> at) =>
+            at.Where(p => p.Key.Number == number).ToDictionary(p => p.Key.Instance, p => (double)(p.Value - start));
+
+        private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        private sealed class Both(IDisposable a, IDisposable b) : IDisposable
+        {
+            public void Dispose()
+            {
+                a.Dispose();
+                b.Dispose();
+            }
+        }
     }
 }

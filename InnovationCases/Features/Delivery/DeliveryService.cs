@@ -170,6 +170,8 @@ public sealed class DeliveryService(CaseChangePipeline changes)
         Func<CaseChangeScope, InnovationCase, Task<CaseCommandResult>> change) =>
         changes.RunAsync<CaseCommandResult>(async scope =>
         {
+            // Only once granted: the stage must not change under the record (a move waits, or this retries).
+            await scope.Db.LockCaseForShareAsync(caseNumber, ct);
             var c = await scope.Db.Cases.Include(x => x.PartnerDepartments).Include(x => x.Pool)
                 .SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
             if (c is null || !actor.CanSee(c))

@@ -44,6 +44,8 @@ public sealed class AssessmentService(
         return await changes.RunAsync<CaseCommandResult>(async scope =>
         {
             var db = scope.Db;
+            // Only while Screened: the stage must not change under the assessment (a move waits, or this retries).
+            await db.LockCaseForShareAsync(caseNumber, ct);
             var c = await db.Cases.Include(x => x.PartnerDepartments).Include(x => x.Pool)
                 .SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
             if (c is null || !actor.CanSee(c))

@@ -18,6 +18,8 @@ public sealed class EffectReportService(CaseChangePipeline changes)
         return await changes.RunAsync<CaseCommandResult>(async scope =>
         {
             var db = scope.Db;
+            // Only once granted: the stage must not change under the report (a move waits, or this retries).
+            await db.LockCaseForShareAsync(caseNumber, ct);
             var c = await db.Cases.Include(x => x.PartnerDepartments).SingleOrDefaultAsync(x => x.CaseNumber == caseNumber, ct);
             if (c is null || !actor.CanSee(c))
             {
