@@ -86,6 +86,9 @@ internal static class MovesScenario
         // BENCH_SQL=1 prints each statement of the measured moves with its duration (where the time goes).
         using var trace = SqlTrace.Start();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        // Bytes allocated per move (all threads): unlike CPU time, it does not grow with the other
+        // work on the machine, so a before/after on a busy machine can still show what EF's per-move work costs.
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -118,6 +121,8 @@ internal static class MovesScenario
         })));
         total.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        Console.WriteLine($"    B1 {moves} moves, {writers} writer(s): {allocated / 1024.0 / moves:0.0} KB allocated per move");
         trace?.Dispose();
         if (finish is not null)
         {

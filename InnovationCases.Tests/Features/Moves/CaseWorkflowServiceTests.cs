@@ -171,7 +171,7 @@ public class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.A
         var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
         {
             var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, new LocalCaseChangeRelay(),
-                new NotificationPlanner(Options.Create(new NotificationOptions())), TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
+                new NotificationPlanner(Options.Create(new NotificationOptions())), Options.Create(new NotificationOptions()), TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
             var service = new CaseWorkflowService(factory, pipeline, TimeProvider.System);
             var version = c.Version;
             var moved = 0;
@@ -231,6 +231,55 @@ public class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.A
         Assert.Equal(4, results.OfType<MoveResult.Refused>().Count());
         pool.Budget = budget;
         Assert.Equal(amount / 2, await db.RemainingAsync(pool));
+    }
+
+    [Fact]
+    public async Task A_grant_stores_its_columns_and_event_exactly_as_SaveChanges_would()
+    {
+        // The move writes its case row and its event with plain SQL (MappedSql).
+        // The stored text must be what EF's own save stores (enum names, the date and instant formats,
+        // money), or queries that compare or sort those columns would see two kinds of values.
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+        var moved = await Arrange.CaseAsync(_app, Stage.Recommended, requested: 1_000);
+        var saved = await Arrange.CaseAsync(_app, Stage.Recommended, requested: 1_000);
+
+        var result = await _workflow.FireAsync(moved.CaseNumber, new GrantData(1_000, new DateOnly(2026, 3, 9), "BY-77"), caseworker, moved.Version);
+
+        Assert.IsType<MoveResult.Moved>(result);
+        await using var db = await _app.DbAsync();
+        var m = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == moved.Id);
+        Assert.Equal((Stage.Granted, 1_000L, new DateOnly(2026, 3, 9), "BY-77", moved.Version + 1),
+            (m.Stage, m.GrantedAmount!.Value, m.CouncilDecisionDate!.Value, m.CouncilDecisionReference, m.Version));
+        var s = await db.Cases.SingleAsync(x => x.Id == saved.Id);
+        (s.Stage, s.StageChangedAt, s.GrantedAmount, s.CouncilDecisionDate, s.CouncilDecisionReference, s.GrantedAt) =
+            (m.Stage, m.StageChangedAt, m.GrantedAmount, m.CouncilDecisionDate, m.CouncilDecisionReference, m.GrantedAt);
+        var ev = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == moved.Id).OrderBy(e => e.Id).LastAsync();
+        var copy = new CaseEvent
+        {
+            CaseId = saved.Id, Kind = ev.Kind, FromStage = ev.FromStage, ToStage = ev.ToStage, Trigger = ev.Trigger, ActorUserId = ev.ActorUserId,
+            ActorName = ev.ActorName, At = ev.At, Note = ev.Note, DataJson = ev.DataJson,
+        };
+        db.CaseEvents.Add(copy);
+        await db.SaveChangesAsync();
+
+        string[] caseColumns = ["Stage", "StageChangedAt", "GrantedAmount", "CouncilDecisionDate", "CouncilDecisionReference", "GrantedAt"];
+        foreach (var column in caseColumns)
+        {
+            Assert.Equal(await RawAsync(db, "Cases", column, saved.Id), await RawAsync(db, "Cases", column, moved.Id));
+        }
+
+        string[] eventColumns = ["Kind", "FromStage", "ToStage", "Trigger", "ActorUserId", "ActorName", "At", "Note", "DataJson"];
+        foreach (var column in eventColumns)
+        {
+            Assert.Equal(await RawAsync(db, "CaseEvents", column, copy.Id), await RawAsync(db, "CaseEvents", column, ev.Id));
+        }
+    }
+
+    // The column's stored value as text, as the database holds it (not as EF reads it back).
+    private static async Task<string?> RawAsync(AppDbContext db, string table, string column, long id)
+    {
+        var sql = $"SELECT CAST(\"{column}\" AS TEXT) AS \"Value\" FROM \"{table}\" WHERE \"Id\" = {{0}}";
+        return (await db.Database.SqlQueryRaw<string?>(sql, id).ToListAsync()).Single();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
@@ -162,7 +163,7 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
         var factory = s.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var writer = s.GetRequiredService<DbWriter>();
         var pipeline = new CaseChangePipeline(writer, s.GetRequiredService<CaseChangeNotifier>(), s.GetRequiredService<ICaseChangeRelay>(), s.GetRequiredService<NotificationPlanner>(),
-            _clock, NullLogger<CaseChangePipeline>.Instance);
+            s.GetRequiredService<IOptions<NotificationOptions>>(), _clock, NullLogger<CaseChangePipeline>.Instance);
         return (new IntakeService(factory, writer, _clock, pipeline), new CaseWorkflowService(factory, pipeline, _clock));
     }
 

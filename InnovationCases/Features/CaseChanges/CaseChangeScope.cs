@@ -1,6 +1,7 @@
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Features.Live;
+using InnovationCases.Features.Notifications;
 using InnovationCases.Features.StageStats;
 
 namespace InnovationCases.Features.CaseChanges;
@@ -14,6 +15,9 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
 {
     private readonly List<(InnovationCase Case, CaseEvent Event)> _recorded = [];
     private readonly List<StageChange> _stageChanges = [];
+
+    // A move's event is not tracked: it is written with plain SQL when the change completes.
+    private readonly List<CaseEvent> _moves = [];
 
     public AppDbContext Db { get; } = db;
 
@@ -46,7 +50,8 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     public void RecordMove(InnovationCase c, CaseEvent ev, DateTime stageEnteredAt)
     {
         _stageChanges.Add(new StageChange(c.Id, ev.At, ev.ToStage, ev.FromStage, stageEnteredAt));
-        Add(c, ev);
+        _moves.Add(ev);
+        _recorded.Add((c, ev));
     }
 
     private void Add(InnovationCase c, CaseEvent ev)
@@ -61,8 +66,16 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     /// </summary>
     public Task SaveAsync() => Db.SaveChangesAsync(Ct);
 
-    /// <summary>The events recorded so far, with their cases: what the notification planner reads.</summary>
+    /// <summary>The events recorded so far, with their cases.</summary>
     internal IReadOnlyList<(InnovationCase Case, CaseEvent Event)> Recorded => _recorded;
+
+    /// <summary>
+    /// The recorded events the change tracker saves: what the notification planner adds its rows to
+    /// (it refers to the event, which EF inserts first). A move's event is written by
+    /// <see cref="CompleteAsync"/> with plain SQL, and its fan-out row with it.
+    /// </summary>
+    internal IReadOnlyList<(InnovationCase Case, CaseEvent Event)> Tracked =>
+        _moves.Count == 0 ? _recorded : _recorded.Where(r => !_moves.Contains(r.Event)).ToList();
 
     /// <summary>
     /// Counts the recorded stage changes in the dashboard's day rows (<see cref="StageDayWriter"/>),
@@ -78,15 +91,33 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
         }
     }
 
-    /// <summary>Saves what was recorded; returns the live changes, read after the save so versions are the new ones.</summary>
-    internal async Task<IReadOnlyList<CaseChange>> CompleteAsync()
+    /// <summary>
+    /// Saves what was recorded: what the change tracker holds with <c>SaveChanges</c>, then each move's
+    /// event as one INSERT (<see cref="MappedSql"/>: a move tracks nothing else on the hot path, B1)
+    /// and, where <paramref name="fansOut"/> says its notifications are planned, its
+    /// <see cref="PendingFanOut"/> row. Returns the live changes, read after the save so versions and
+    /// event ids are the new ones.
+    /// </summary>
+    internal async Task<IReadOnlyList<CaseChange>> CompleteAsync(Func<CaseEvent, bool> fansOut)
     {
         if (_recorded.Count == 0)
         {
             return [];
         }
 
-        await Db.SaveChangesAsync(Ct);
+        if (_moves.Count < _recorded.Count || Db.ChangeTracker.HasChanges())
+        {
+            await Db.SaveChangesAsync(Ct);
+        }
+
+        foreach (var ev in _moves)
+        {
+            ev.Id = await MappedSql.InsertReturningKeyAsync(Db, ev, Ct);
+            if (fansOut(ev))
+            {
+                await MappedSql.InsertAsync<PendingFanOut>(Db, [(nameof(PendingFanOut.CaseEventId), ev.Id)], Ct);
+            }
+        }
 
         // Open pages decide by the case's parties whether their user may see the change; an advisory
         // member is a party through an assignment, so the assignments must be known, not guessed.

@@ -80,49 +80,8 @@ internal static class MoveStore
     /// </summary>
     public static async Task<bool> SaveAsync(AppDbContext db, InnovationCase c, MoveColumns before, int expectedVersion, CancellationToken ct)
     {
-        var after = MoveColumns.Of(c);
-        var updated = await db.Cases
-            .Where(x => x.Id == c.Id && x.Version == expectedVersion)
-            .ExecuteUpdateAsync(s =>
-            {
-                s.SetProperty(x => x.Stage, c.Stage)
-                    .SetProperty(x => x.StageChangedAt, c.StageChangedAt)
-                    .SetProperty(x => x.Version, expectedVersion + 1);
-                if (after.RecommendedAmount != before.RecommendedAmount)
-                {
-                    s.SetProperty(x => x.RecommendedAmount, after.RecommendedAmount);
-                }
-
-                if (after.GrantedAmount != before.GrantedAmount)
-                {
-                    s.SetProperty(x => x.GrantedAmount, after.GrantedAmount);
-                }
-
-                if (after.CouncilDecisionDate != before.CouncilDecisionDate)
-                {
-                    s.SetProperty(x => x.CouncilDecisionDate, after.CouncilDecisionDate);
-                }
-
-                if (after.CouncilDecisionReference != before.CouncilDecisionReference)
-                {
-                    s.SetProperty(x => x.CouncilDecisionReference, after.CouncilDecisionReference);
-                }
-
-                if (after.ImplementationNote != before.ImplementationNote)
-                {
-                    s.SetProperty(x => x.ImplementationNote, after.ImplementationNote);
-                }
-
-                if (after.ActualSpend != before.ActualSpend)
-                {
-                    s.SetProperty(x => x.ActualSpend, after.ActualSpend);
-                }
-
-                if (after.GrantedAt != before.GrantedAt)
-                {
-                    s.SetProperty(x => x.GrantedAt, after.GrantedAt);
-                }
-            }, ct);
+        var updated = await MappedSql.UpdateAsync<InnovationCase>(db, SetList(c, before, expectedVersion),
+            [(nameof(InnovationCase.Id), c.Id), (nameof(InnovationCase.Version), expectedVersion)], ct);
         if (updated == 0)
         {
             return false;
@@ -138,5 +97,37 @@ internal static class MoveStore
 
         db.EffectReports.AddRange(c.EffectReports);
         return true;
+    }
+
+    /// <summary>
+    /// The one place that says what a move writes to its case row: stage, its time and the next
+    /// version always, and each of the move's own columns that firing changed. The UPDATE's text is
+    /// built once per list of columns (<see cref="MappedSql"/>).
+    /// </summary>
+    private static List<(string Property, object? Value)> SetList(InnovationCase c, MoveColumns before, int expectedVersion)
+    {
+        var after = MoveColumns.Of(c);
+        var set = new List<(string Property, object? Value)>(5)
+        {
+            (nameof(InnovationCase.Stage), c.Stage),
+            (nameof(InnovationCase.StageChangedAt), c.StageChangedAt),
+            (nameof(InnovationCase.Version), expectedVersion + 1),
+        };
+        void IfChanged<TValue>(string property, TValue was, TValue now)
+        {
+            if (!EqualityComparer<TValue>.Default.Equals(was, now))
+            {
+                set.Add((property, now));
+            }
+        }
+
+        IfChanged(nameof(InnovationCase.RecommendedAmount), before.RecommendedAmount, after.RecommendedAmount);
+        IfChanged(nameof(InnovationCase.GrantedAmount), before.GrantedAmount, after.GrantedAmount);
+        IfChanged(nameof(InnovationCase.CouncilDecisionDate), before.CouncilDecisionDate, after.CouncilDecisionDate);
+        IfChanged(nameof(InnovationCase.CouncilDecisionReference), before.CouncilDecisionReference, after.CouncilDecisionReference);
+        IfChanged(nameof(InnovationCase.ImplementationNote), before.ImplementationNote, after.ImplementationNote);
+        IfChanged(nameof(InnovationCase.ActualSpend), before.ActualSpend, after.ActualSpend);
+        IfChanged(nameof(InnovationCase.GrantedAt), before.GrantedAt, after.GrantedAt);
+        return set;
     }
 }

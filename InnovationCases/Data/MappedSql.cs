@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace InnovationCases.Data;
+
+/// <summary>
+/// Plain SQL for the few rows every move writes (the case's UPDATE, its event, the pending fan-out
+/// row), built once per model and column list from EF's own mapping and run through EF's relational
+/// command on the context's connection and transaction.
+/// </summary>
+/// <remarks>
+/// What a move saves is EF's per-call work: translating an <c>ExecuteUpdate</c>'s expression tree
+/// and looking it up in the query cache, change tracking and <c>SaveChanges</c>' command pipeline.
+/// What it keeps: the column names, type mappings and value converters come from the model, so the
+/// stored values are exactly what <c>SaveChanges</c> would store (enum text, UTC instants, SQLite's
+/// text dates) on both providers; and the commands pass EF's interceptors and diagnostics like any
+/// other (the command counter of B3, <c>BENCH_SQL</c>).
+/// </remarks>
+internal static class MappedSql
+{
+    // Templates: a built RelationalCommand reuses one data reader object, so it must not run on two
+    // threads at once (PostgreSQL's writers run side by side); each call gets its own from the template.
+    private static readonly ConcurrentDictionary<(IModel Model, Type Entity, string Shape), IRelationalCommandTemplate> Commands = new();
+
+    /// <summary>
+    /// <c>UPDATE … SET <paramref name="set"/> WHERE <paramref name="where"/> (all equal)</c>; the rows it
+    /// changed. The property names are the entity's; the text is built once per list of names.
+    /// </summary>
+    public static Task<int> UpdateAsync<T>(DbContext db, IReadOnlyList<(string Property, object? Value)> set, IReadOnlyList<(string Property, object? Value)> where, CancellationToken ct)
+    {
+        var shape = "U:" + string.Join(",", set.Select(s => s.Property)) + "|" + string.Join(",", where.Select(w => w.Property));
+        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), shape), _ => BuildUpdate(db, typeof(T), set, where)));
+        var values = new Dictionary<string, object?>(set.Count + where.Count);
+        var i = 0;
+        foreach (var (_, value) in set.Concat(where))
+        {
+            values[Name(i++)] = value;
+        }
+
+        return command.ExecuteNonQueryAsync(Parameters(db, values), ct);
+    }
+
+    /// <summary><c>INSERT</c> of the named columns of a row, without reading anything back.</summary>
+    public static Task<int> InsertAsync<T>(DbContext db, IReadOnlyList<(string Property, object? Value)> columns, CancellationToken ct)
+    {
+        var shape = "I:" + string.Join(",", columns.Select(c => c.Property));
+        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), shape), _ => BuildInsert(db, typeof(T), columns.Select(c => c.Property).ToList(), returning: null)));
+        var values = new Dictionary<string, object?>(columns.Count);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            values[Name(i)] = columns[i].Value;
+        }
+
+        return command.ExecuteNonQueryAsync(Parameters(db, values), ct);
+    }
+
+    /// <summary>
+    /// <c>INSERT</c> of every mapped column of <paramref name="entity"/> but its generated key, returning
+    /// the key (<c>RETURNING</c>, which both SQLite and PostgreSQL have).
+    /// </summary>
+    public static async Task<long> InsertReturningKeyAsync<T>(DbContext db, T entity, CancellationToken ct)
+        where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        var properties = type.GetProperties().Where(p => p != key).ToList();
+        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), "IR"), _ => BuildInsert(db, typeof(T), properties.Select(p => p.Name).ToList(), returning: key.Name)));
+        var values = new Dictionary<string, object?>(properties.Count);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            values[Name(i)] = properties[i].GetGetter().GetClrValueUsingContainingEntity(entity);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(Parameters(db, values), ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            throw new InvalidOperationException($"The INSERT into {type.GetTableName()} returned no key.");
+        }
+
+        return reader.DbDataReader.GetInt64(0);
+    }
+
+    private static string Name(int i) => "p" + i;
+
+    private static IRelationalCommand Instance(DbContext db, IRelationalCommandTemplate template)
+    {
+        var command = db.GetService<IRelationalCommandBuilderFactory>().Create().Build();
+        command.PopulateFrom(template);
+        return command;
+    }
+
+    private static RelationalCommandParameterObject Parameters(DbContext db, IReadOnlyDictionary<string, object?> values) =>
+        new(db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.ExecuteSqlRaw);
+
+    private static IRelationalCommand BuildUpdate(DbContext db, Type entity, IReadOnlyList<(string Property, object? Value)> set, IReadOnlyList<(string Property, object? Value)> where)
+    {
+        var (type, table, sql) = Mapping(db, entity);
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
+        var i = 0;
+        string Assign((string Property, object? Value) column)
+        {
+            var property = Property(type, column.Property);
+            var name = Name(i++);
+            builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
+            return $"{sql.DelimitIdentifier(property.GetColumnName(table)!)} = {sql.GenerateParameterNamePlaceholder(name)}";
+        }
+
+        var setList = string.Join(", ", set.Select(Assign));
+        var whereList = string.Join(" AND ", where.Select(Assign));
+        builder.Append($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {setList} WHERE {whereList}");
+        return builder.Build();
+    }
+
+    private static IRelationalCommand BuildInsert(DbContext db, Type entity, IReadOnlyList<string> columns, string? returning)
+    {
+        var (type, table, sql) = Mapping(db, entity);
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
+        var names = new List<string>(columns.Count);
+        var placeholders = new List<string>(columns.Count);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var property = Property(type, columns[i]);
+            var name = Name(i);
+            builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
+            names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
+            placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
+        }
+
+        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", placeholders)})";
+        if (returning is not null)
+        {
+            text += $" RETURNING {sql.DelimitIdentifier(Property(type, returning).GetColumnName(table)!)}";
+        }
+
+        builder.Append(text);
+        return builder.Build();
+    }
+
+    private static (IEntityType Type, StoreObjectIdentifier Table, ISqlGenerationHelper Sql) Mapping(DbContext db, Type entity)
+    {
+        var type = db.Model.FindEntityType(entity) ?? throw new InvalidOperationException($"{entity.Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        return (type, table, db.GetService<ISqlGenerationHelper>());
+    }
+
+    private static IProperty Property(IEntityType type, string name) =>
+        type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.");
+}
