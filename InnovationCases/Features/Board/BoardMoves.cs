@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 
@@ -13,17 +14,28 @@ public static class BoardMoves
 {
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
+    // An allowed move is only its trigger and target, so the few lists that occur are made once and
+    // shared by every card of every open board (each board keeps one per card). A card whose moves
+    // are recomputed then gets the same list back, and does not re-render for it.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<MoveCheck>> Shared = new();
+
     /// <summary>
-    /// The permitted moves. An allowed move has no reasons and no field errors: they share one empty
-    /// list and dictionary, since every open board keeps a list per card.
+    /// The permitted moves: an allowed move has no reasons and no field errors, and equal lists are
+    /// one shared instance.
     /// </summary>
     public static IReadOnlyList<MoveCheck> Permitted(BoardItem item, Actor actor, long poolRemaining, DateTime now)
     {
         var permitted = Workflow(item, actor, poolRemaining, now).Options()
             .Where(o => o.Allowed && o.Target is not null)
-            .Select(o => new MoveCheck(o.Trigger, o.Target, true, [], NoErrors))
+            .Select(o => (o.Trigger, Target: o.Target!.Value))
             .ToArray();
-        return permitted.Length == 0 ? [] : permitted;
+        if (permitted.Length == 0)
+        {
+            return [];
+        }
+
+        var key = string.Join(",", permitted.Select(p => $"{p.Trigger}>{p.Target}"));
+        return Shared.GetOrAdd(key, _ => permitted.Select(p => new MoveCheck(p.Trigger, p.Target, true, [], NoErrors)).ToArray());
     }
 
     /// <summary>A drop of the card on a stage, answered by the workflow from what the board holds: a refusal takes no database write.</summary>

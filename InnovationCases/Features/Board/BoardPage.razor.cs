@@ -205,6 +205,12 @@ public partial class BoardPage : IAsyncDisposable
         _dragging is null || _dragging.Stage == stage ? null
         : _draggingTargets.Contains(stage) ? "allowed" : "blocked";
 
+    // What a column's cards read from the board besides the column itself (see BoardColumn.Marks).
+    private (string? Menu, string? Focus, long Hour) MarksFor(Stage stage) => (
+        _menu is { } menu && menu.Stage == stage ? menu.CaseNumber : null,
+        _focusAfterMove is { } focus && focus.Stage == stage ? focus.CaseNumber : null,
+        _cards!.Now.Ticks / TimeSpan.TicksPerHour);
+
     private void OnDragStart(BoardItem item)
     {
         _menu = null;

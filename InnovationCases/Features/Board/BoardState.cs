@@ -73,6 +73,7 @@ public sealed class BoardState
         var known = column.Cards.Select(c => c.CaseNumber).ToHashSet();
         column.Cards.AddRange(page.Items.Where(i => known.Add(i.CaseNumber)));
         column.Cards.Sort(BoardItem.CompareForColumn);
+        column.Changed();
         Merge(page.PoolRemaining);
     }
 
@@ -84,8 +85,14 @@ public sealed class BoardState
         var changed = false;
         if (item is not null && _poolRemaining.GetValueOrDefault(item.PoolId, long.MinValue) != update.PoolRemaining)
         {
+            // The permitted moves read the pool's remaining budget: every card of that pool may have
+            // different moves now, wherever it stands.
             _poolRemaining[item.PoolId] = update.PoolRemaining;
             _moves.Clear();
+            foreach (var c in _columns.Values.Where(c => c.Cards.Any(i => i.PoolId == item.PoolId)))
+            {
+                c.Changed();
+            }
         }
 
         var held = Items.FirstOrDefault(i => i.CaseNumber == change.CaseNumber);
@@ -101,6 +108,7 @@ public sealed class BoardState
             column.Cards.Remove(held);
             column.Count--;
             column.Sum -= held.Amount;
+            column.Changed();
             changed = true;
         }
         else if (shown && change.Kind == CaseEventKind.Moved && change.FromStage is { } from && from != item!.Stage)
@@ -108,6 +116,7 @@ public sealed class BoardState
             // Counted in its old column but beyond the loaded page: a move changes no filtered field.
             _columns[from].Count--;
             _columns[from].Sum -= item.AmountAt(from);
+            _columns[from].Changed();
             changed = true;
         }
 
@@ -125,6 +134,7 @@ public sealed class BoardState
         }
 
         var loadedAll = target.Cards.Count >= target.Count;
+        target.Changed();
         target.Count++;
         target.Sum += item.Amount;
         if (loadedAll || (target.Cards.Count > 0 && BoardItem.CompareForColumn(item, target.Cards[^1]) < 0))
