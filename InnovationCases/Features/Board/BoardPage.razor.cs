@@ -79,7 +79,7 @@ public partial class BoardPage : IAsyncDisposable
                 var column = _state.Column(stage);
                 if (column.Cards.Count == 0 && column.Count > 0)
                 {
-                    _state.AddPage(stage, await Boards.LoadMoreAsync(_actor!, _filter!, stage, after: null, Settings.Value.PageSize));
+                    _state.AddPage(stage, await Boards.LoadMoreAsync(_actor!, _filter!, stage, after: null, Settings.Value.FirstPage));
                 }
             }
 
@@ -160,7 +160,7 @@ public partial class BoardPage : IAsyncDisposable
 
     private async Task LoadAsync()
     {
-        Use(await Boards.LoadAsync(_actor!, _filter!, Settings.Value.PageSize, closedCards: _closedOpen));
+        Use(await Boards.LoadAsync(_actor!, _filter!, Settings.Value.FirstPage, closedCards: _closedOpen));
     }
 
     private void Use(BoardSnapshot snapshot)
