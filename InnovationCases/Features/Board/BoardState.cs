@@ -12,7 +12,6 @@ namespace InnovationCases.Features.Board;
 public sealed class BoardState
 {
     private readonly Dictionary<Stage, BoardColumnState> _columns;
-    private readonly Dictionary<int, long> _poolRemaining = [];
     private readonly Dictionary<string, (int Version, IReadOnlyList<MoveCheck> Moves)> _moves = [];
     private readonly Func<DateTime> _now;
 
@@ -33,7 +32,6 @@ public sealed class BoardState
             _columns[stage].Cards.AddRange(cards);
         }
 
-        Merge(snapshot.PoolRemaining);
     }
 
     public Actor Actor { get; }
@@ -54,14 +52,14 @@ public sealed class BoardState
             return cached.Moves;
         }
 
-        var moves = BoardMoves.Permitted(item, Actor, _poolRemaining.GetValueOrDefault(item.PoolId), _now());
+        var moves = BoardMoves.Permitted(item, Actor, _now());
         _moves[item.CaseNumber] = (item.Version, moves);
         return moves;
     }
 
     /// <summary>What the workflow says of dropping the card on <paramref name="target"/>.</summary>
     public DropCheck Drop(BoardItem item, Stage target) =>
-        BoardMoves.Drop(item, target, Actor, _poolRemaining.GetValueOrDefault(item.PoolId), _now());
+        BoardMoves.Drop(item, target, Actor, _now());
 
     /// <summary>The stages the card may be dropped on.</summary>
     public IReadOnlySet<Stage> TargetsFor(BoardItem item) => MovesFor(item).Select(m => m.Target!.Value).ToHashSet();
@@ -74,7 +72,6 @@ public sealed class BoardState
         column.Cards.AddRange(page.Items.Where(i => known.Add(i.CaseNumber)));
         column.Cards.Sort(BoardItem.CompareForColumn);
         column.Changed();
-        Merge(page.PoolRemaining);
     }
 
     /// <summary>Applies a committed change; true when the board changed.</summary>
@@ -83,18 +80,6 @@ public sealed class BoardState
         var change = update.Change;
         var item = update.Item;
         var changed = false;
-        if (item is not null && _poolRemaining.GetValueOrDefault(item.PoolId, long.MinValue) != update.PoolRemaining)
-        {
-            // The permitted moves read the pool's remaining budget: every card of that pool may have
-            // different moves now, wherever it stands.
-            _poolRemaining[item.PoolId] = update.PoolRemaining;
-            _moves.Clear();
-            foreach (var c in _columns.Values.Where(c => c.Cards.Any(i => i.PoolId == item.PoolId)))
-            {
-                c.Changed();
-            }
-        }
-
         var held = Items.FirstOrDefault(i => i.CaseNumber == change.CaseNumber);
         if (held is not null && item is not null && item.Version < held.Version)
         {
@@ -146,11 +131,4 @@ public sealed class BoardState
         return true;
     }
 
-    private void Merge(IReadOnlyDictionary<int, long> remaining)
-    {
-        foreach (var (pool, value) in remaining)
-        {
-            _poolRemaining[pool] = value;
-        }
-    }
 }
