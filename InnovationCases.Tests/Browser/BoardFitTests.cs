@@ -1,4 +1,5 @@
 using InnovationCases.Domain;
+using InnovationCases.Features.Board;
 using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -160,13 +161,13 @@ public sealed class BoardFitTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.SetViewportSizeAsync(1280, 720);
         await page.LoginAsync(DemoUsers.Caseworker, "/board?q=" + Uri.EscapeDataString(prefix));
-        await Expect(page.Locator("[data-stage='Submitted'] [data-case-number]")).ToHaveCountAsync(20);
+        await Expect(page.Locator("[data-stage='Submitted'] [data-case-number]")).ToHaveCountAsync(new BoardOptions().FirstPage);
         await AssertPageDoesNotScrollAsync(page);
         return page;
     }
 
     // More submitted cases than a page (20) and five in each other open stage: every column's last
-    // card is below the fold at 720 px.
+    // card is below the fold at 720 px (the Submitted column opens with its first page of 8).
     private async Task<string> ArrangeBoardAsync()
     {
         var prefix = "Pladsprojekt " + Guid.NewGuid().ToString("N")[..8];

@@ -34,6 +34,52 @@ internal static class BoardScaleScenario
         })();
         """;
 
+    // BENCH_TRACE=1 (diagnostic): where a navigation's time goes. At document start it wraps the
+    // WebSocket constructor (blazor.web.js opens the circuit's socket through it) to time the socket's
+    // creation, opening and first messages with their sizes; the rest comes from the page's own
+    // navigation and resource timing entries.
+    private const string TraceProbe = """
+        (() => {
+          window.__trace = [];
+          const mark = (what, at) => window.__trace.push([what, Math.round(at ?? performance.now())]);
+          const Native = window.WebSocket;
+          function Traced(url, protocols) {
+            const ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+            mark('ws created');
+            ws.addEventListener('open', () => mark('ws open'));
+            let n = 0;
+            ws.addEventListener('message', e => {
+              n++;
+              if (n <= 6) mark('ws message ' + n + ' (' + (e.data.byteLength ?? e.data.length) + ' B)');
+            });
+            return ws;
+          }
+          Traced.prototype = Native.prototype;
+          for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Traced[k] = Native[k];
+          window.WebSocket = Traced;
+          const observer = new MutationObserver(() => {
+            if (document.querySelector("[data-circuit='ready']")) {
+              mark('circuit ready (after first interactive render)');
+              observer.disconnect();
+            }
+          });
+          observer.observe(document, { childList: true, subtree: true, attributes: true });
+        })();
+        """;
+
+    private const string TraceRead = """
+        () => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const rows = [['html response start', nav.responseStart], ['html response end', nav.responseEnd],
+            ['DOMContentLoaded end', nav.domContentLoadedEventEnd], ['load event end', nav.loadEventEnd]];
+          for (const r of performance.getEntriesByType('resource')) {
+            const name = r.name.replace(location.origin, '').replace(/\?.*$/, '');
+            rows.push([name + ' start', r.startTime], [name + ' end (' + r.transferSize + ' B on the wire)', r.responseEnd]);
+          }
+          return rows.map(([w, t]) => [w, Math.round(t)]).concat(window.__trace ?? []).sort((a, b) => a[1] - b[1]).map(([w, t]) => t + ' ms  ' + w);
+        }
+        """;
+
     public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(bool smoke)
     {
         var (open, closed) = smoke ? (20, 30) : (5_000, 45_000);
@@ -50,7 +96,8 @@ internal static class BoardScaleScenario
         }
 
         var boards = host.Services.GetRequiredService<BoardService>();
-        var pageSize = host.Services.GetRequiredService<IOptions<BoardOptions>>().Value.PageSize;
+        // As the board page reads it when it opens: the first page of every open column.
+        var pageSize = host.Services.GetRequiredService<IOptions<BoardOptions>>().Value.FirstPage;
         var server = new List<double>();
         var cards = 0;
         for (var i = 0; i < warmups + serverRuns; i++)
@@ -84,6 +131,11 @@ internal static class BoardScaleScenario
         {
             var context = await chromium.SignedInAsync(BoardBrowser.Caseworker);
             await context.AddInitScriptAsync(ReadyProbe);
+            var trace = Environment.GetEnvironmentVariable("BENCH_TRACE") == "1";
+            if (trace)
+            {
+                await context.AddInitScriptAsync(TraceProbe);
+            }
 
             // One navigation first, not counted: it fills the browser cache and JITs the server paths.
             for (var i = -1; i < navigations; i++)
@@ -97,6 +149,16 @@ internal static class BoardScaleScenario
                 {
                     browser.Add(readyAt);
                     prerendered.Add(htmlAt);
+                }
+
+                if (trace)
+                {
+                    await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+                    Console.WriteLine($"  navigation {i + 1}: ready at {readyAt:0} ms");
+                    foreach (var line in await page.EvaluateAsync<string[]>(TraceRead))
+                    {
+                        Console.WriteLine("    " + line);
+                    }
                 }
 
                 await page.CloseAsync();

@@ -19,9 +19,20 @@ internal static class CircuitMemoryScenario
         var circuits = smoke ? 2 : 20;
         var rounds = smoke ? 1 : 3;
 
-        // BENCH_BOARD_PAGE_SIZE=<n> (diagnostic): cards per column, e.g. 1 to see what a board costs without its cards.
-        var pageSize = Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE_SIZE");
-        await using var host = await BenchHost.StartAsync("b4", listen: true, pageSize is null ? null : new Dictionary<string, string?> { ["Board:PageSize"] = pageSize });
+        // Diagnostics: BENCH_BOARD_PAGE_SIZE=<n> caps the cards per column (1: what a board costs without
+        // its cards); BENCH_BOARD_FIRST_PAGE=<n> sets the first page (20: as before session 6).
+        var settings = new Dictionary<string, string?>();
+        if (Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE_SIZE") is { } pageSize)
+        {
+            settings["Board:PageSize"] = pageSize;
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_BOARD_FIRST_PAGE") is { } firstPage)
+        {
+            settings["Board:FirstPageSize"] = firstPage;
+        }
+
+        await using var host = await BenchHost.StartAsync("b4", listen: true, settings.Count == 0 ? null : settings);
 
         // Every column holds more than a page, so each board holds its full default page of cards.
         await ScaleData.AddAsync(host, open: smoke ? 50 : 1_000, closed: smoke ? 20 : 1_000, eventsPerCase: 3);

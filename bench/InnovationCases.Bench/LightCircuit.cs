@@ -21,6 +21,7 @@ internal sealed partial class LightCircuit : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, long> _seen = new();
+    private readonly ConcurrentDictionary<string, int> _seenBytes = new();
     private readonly ConcurrentDictionary<string, byte[]> _watched = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private Task? _receiving;
@@ -81,6 +82,9 @@ internal sealed partial class LightCircuit : IAsyncDisposable
     /// <summary>When (Unix ms) a render batch first carried <paramref name="text"/>; null while not yet.</summary>
     public long? SeenAt(string text) => _seen.TryGetValue(text, out var at) ? at : null;
 
+    /// <summary>The size of the render batch that first carried <paramref name="text"/>: what one change cost this circuit to render and send.</summary>
+    public int? SeenBytes(string text) => _seenBytes.TryGetValue(text, out var n) ? n : null;
+
     /// <summary>SignalR drops a client that sends nothing for 30 s; an idle board sends nothing else.</summary>
     public Task PingAsync() => _socket.State == WebSocketState.Open ? SendAsync(BlazorPack.Ping) : Task.CompletedTask;
 
@@ -135,6 +139,13 @@ internal sealed partial class LightCircuit : IAsyncDisposable
                 messages.Clear();
                 var used = BlazorPack.ReadMessages(data, messages);
                 var rest = data[used..].ToArray();
+                if (pending.Capacity > 64 * 1024)
+                {
+                    // The first render batch is the largest message; a browser would not keep a buffer
+                    // of its size either, and B10a counts this process's heap, client included.
+                    pending = new MemoryStream();
+                }
+
                 pending.SetLength(0);
                 pending.Write(rest);
                 foreach (var message in messages)
@@ -186,6 +197,7 @@ internal sealed partial class LightCircuit : IAsyncDisposable
                 {
                     if (!_seen.ContainsKey(text) && bytes.AsSpan().IndexOf(pattern) >= 0)
                     {
+                        _seenBytes[text] = bytes.Length;
                         _seen[text] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                     }
                 }

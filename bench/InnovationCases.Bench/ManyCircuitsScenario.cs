@@ -48,7 +48,9 @@ internal static class ManyCircuitsScenario
         var browserPages = smoke ? 2 : 4;
         var moves = smoke ? 2 : 20;
 
-        await using var host = await BenchHost.StartAsync("b10", listen: true);
+        // BENCH_BOARD_FIRST_PAGE=<n> (diagnostic): the first page per column (20: as before session 6).
+        var firstPage = Environment.GetEnvironmentVariable("BENCH_BOARD_FIRST_PAGE");
+        await using var host = await BenchHost.StartAsync("b10", listen: true, firstPage is null ? null : new Dictionary<string, string?> { ["Board:FirstPageSize"] = firstPage });
         await ScaleData.AddAsync(host, open: smoke ? 50 : 1_000, closed: smoke ? 20 : 1_000, eventsPerCase: 3);
         var feed = host.Services.GetRequiredService<BoardFeed>();
         var workflow = host.Services.GetRequiredService<CaseWorkflowService>();
@@ -105,11 +107,13 @@ internal static class ManyCircuitsScenario
         await MoveAsync(workflow, actor, submitted, pages, light);
         var latencies = new List<double>();
         var server = new List<double>();
+        var batchBytes = new List<double>();
         for (var i = 0; i < moves; i++)
         {
-            var (slowest, fired) = await MoveAsync(workflow, actor, submitted, pages, light);
+            var (slowest, fired, bytes) = await MoveAsync(workflow, actor, submitted, pages, light);
             latencies.Add(slowest);
             server.Add(fired);
+            batchBytes.Add(bytes);
         }
 
         var errors = light.Count(c => c.Error is not null);
@@ -134,11 +138,11 @@ internal static class ManyCircuitsScenario
                 $"{mix}; GC.GetTotalMemory(true) after forced full GCs, (after − before) / {total}, one round; includes the light clients' own sockets and buffers (same process)"),
             new("B10b", $"a move visible on all {total} board circuits", $"p95 ≤ {TargetP95Ms:0} ms", "ms", Stats.Median(latencies), Stats.Percentile(latencies, 95), latencies.Count,
                 Stats.Percentile(latencies, 95) <= TargetP95Ms && errors == 0,
-                $"{mix}; slowest circuit per move from just before FireAsync (Unix ms): a page's MutationObserver, a light circuit's first render batch carrying the case number; FireAsync median {Stats.Median(server):0.#} ms; {errors} circuit errors; one warm-up move not counted"),
+                $"{mix}; slowest circuit per move from just before FireAsync (Unix ms): a page's MutationObserver, a light circuit's first render batch carrying the case number; FireAsync median {Stats.Median(server):0.#} ms; a light circuit's render batch for a move median {Stats.Median(batchBytes):0} bytes; {errors} circuit errors; one warm-up move not counted"),
         ];
     }
 
-    private static async Task<(double SlowestMs, double ServerMs)> MoveAsync(
+    private static async Task<(double SlowestMs, double ServerMs, double BatchBytes)> MoveAsync(
         CaseWorkflowService workflow, Actor actor, Queue<(string Number, int Version)> submitted, IReadOnlyList<IPage> pages, IReadOnlyList<LightCircuit> light)
     {
         var (number, version) = submitted.Dequeue();
@@ -165,7 +169,8 @@ internal static class ManyCircuitsScenario
         }));
         await WaitUntilAsync(() => light.All(c => c.SeenAt(number) is not null), $"all light circuits show {number}");
         var slowest = Math.Max(seen.DefaultIfEmpty(start).Max(), light.Max(c => c.SeenAt(number)!.Value));
-        return (slowest - start, serverMs);
+        var bytes = light.Select(c => (double)c.SeenBytes(number)!.Value).DefaultIfEmpty(0).Average();
+        return (slowest - start, serverMs, bytes);
     }
 
     private static async Task PingAsync(List<LightCircuit> circuits, CancellationToken ct)

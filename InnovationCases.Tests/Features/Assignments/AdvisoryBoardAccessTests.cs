@@ -88,7 +88,7 @@ public sealed class AdvisoryBoardAccessTests(CasesAppFixture fixture) : IClassFi
         Assert.Empty(more.Items);
         Assert.Null(await boards.LoadDetailsAsync(assigned.CaseNumber, panel));
         var card = await boards.LoadItemAsync(assigned.Id);
-        Assert.False(card!.Value.Item.IsVisibleTo(panel));
+        Assert.False(card!.IsVisibleTo(panel));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Bunit;
 using InnovationCases.Data;
 using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Moves;
 using InnovationCases.Features.Board;
 using InnovationCases.Tests.Support;
 using Microsoft.AspNetCore.Components;
@@ -235,6 +237,36 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         cut.Find("[data-filter='text']").Input("sensor");
 
         cut.WaitForAssertion(() => Assert.Contains("q=sensor", navigation.Uri), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_live_move_re_renders_only_the_two_columns_it_changes()
+    {
+        // The board's clock stands still: its hour is part of what every column shows (days in stage).
+        Services.AddSingleton<TimeProvider>(new StoppedClock(DateTimeOffset.UtcNow));
+        var actor = await SignInAsync(DemoUsers.Caseworker);
+        var title = "Levende flytning " + Guid.NewGuid().ToString("N")[..6];
+        var c = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = title);
+        var cut = RenderBoard("board?q=" + Uri.EscapeDataString(title));
+        cut.WaitForAssertion(() => cut.Find($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
+        var columns = cut.FindComponents<BoardColumn>().ToDictionary(k => k.Instance.Column.Stage);
+        var before = columns.ToDictionary(k => k.Key, k => k.Value.RenderCount);
+
+        // Someone else's move, heard live.
+        var result = await App.AppServices.GetRequiredService<CaseWorkflowService>().FireAsync(c.CaseNumber, new ScreenData(), actor, c.Version);
+        Assert.IsType<MoveResult.Moved>(result);
+
+        cut.WaitForAssertion(() => cut.Find($"section[data-stage='Screened'] [data-case-number='{c.CaseNumber}']"));
+        Assert.Empty(cut.FindAll($"section[data-stage='Submitted'] [data-case-number='{c.CaseNumber}']"));
+        Assert.Equal("0", cut.Find("section[data-stage='Submitted'] [data-column-count]").GetAttribute("data-column-count"));
+        Assert.Equal("1", cut.Find("section[data-stage='Screened'] [data-column-count]").GetAttribute("data-column-count"));
+        var rendered = columns.Where(k => k.Value.RenderCount > before[k.Key]).Select(k => k.Key).Order().ToArray();
+        Assert.Equal([Stage.Submitted, Stage.Screened], rendered);
+    }
+
+    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private IRenderedComponent<BoardPage> RenderBoard(string uri = "board")

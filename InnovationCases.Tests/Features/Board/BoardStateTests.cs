@@ -71,7 +71,7 @@ public sealed class BoardStateTests
         var state = State(MbuStaff, []);
         var partnered = Item(3, Stage.Submitted, leadDepartment: 3, partners: [2]);
 
-        var changed = state.Apply(new BoardUpdate(Change(partnered, CaseEventKind.Created, null), partnered, 0));
+        var changed = state.Apply(new BoardUpdate(Change(partnered, CaseEventKind.Created, null), partnered));
 
         Assert.True(changed);
         Assert.Single(state.Column(Stage.Submitted).Cards);
@@ -83,7 +83,7 @@ public sealed class BoardStateTests
         var card = Item(1, Stage.Submitted, title: "Robotstøvsuger");
         var state = State(Caseworker, [card], filter: new BoardFilter(Text: "robot"));
 
-        state.Apply(new BoardUpdate(Change(card, CaseEventKind.Edited, null), card with { Title = "Støvsuger", Version = 2 }, 0));
+        state.Apply(new BoardUpdate(Change(card, CaseEventKind.Edited, null), card with { Title = "Støvsuger", Version = 2 }));
 
         Assert.Empty(state.Column(Stage.Submitted).Cards);
         Assert.Equal(0, state.Column(Stage.Submitted).Count);
@@ -116,7 +116,7 @@ public sealed class BoardStateTests
             s => s,
             s => extra?.GetValueOrDefault(s) ?? new ColumnTotal(cards.Count(c => c.Stage == s), cards.Where(c => c.Stage == s).Sum(c => c.Amount)));
         var byStage = BoardService.Columns.ToDictionary(s => s, s => (IReadOnlyList<BoardItem>)cards.Where(c => c.Stage == s).ToList());
-        return new BoardState(actor, filter ?? BoardFilter.None, new BoardSnapshot(totals, byStage, new Dictionary<int, long>(), [], []), () => Now);
+        return new BoardState(actor, filter ?? BoardFilter.None, new BoardSnapshot(totals, byStage, [], []), () => Now);
     }
 
     private static BoardUpdate Moved(BoardItem item, Stage from) => new(Change(item, CaseEventKind.Moved, from), item, 0);

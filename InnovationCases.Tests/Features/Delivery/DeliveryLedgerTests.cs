@@ -50,7 +50,7 @@ public sealed class DeliveryLedgerTests(CasesAppFixture fixture) : IClassFixture
             await db.SaveChangesAsync();
         }
 
-        var (item, _) = (await Get<BoardService>().LoadItemAsync(c.Id))!.Value;
+        var item = (await Get<BoardService>().LoadItemAsync(c.Id))!;
 
         Assert.Equal(75, item.Delivery!.Progress);
         Assert.Equal(100_000, item.Paid);

@@ -14,4 +14,12 @@ public sealed class BoardColumnState(Stage stage)
     public bool HasMore => Count > Cards.Count;
 
     public int Remaining => Math.Max(0, Count - Cards.Count);
+
+    /// <summary>
+    /// Goes up whenever the column's cards, totals or the moves of its cards change: its component
+    /// re-renders only then, so a live move re-renders the two columns it touched, not all nine.
+    /// </summary>
+    public int Revision { get; private set; }
+
+    internal void Changed() => Revision++;
 }

@@ -3,7 +3,7 @@ using InnovationCases.Features.Live;
 namespace InnovationCases.Features.Board;
 
 /// <summary>A committed change with the changed card as read once after the commit (null when the case is gone).</summary>
-public sealed record BoardUpdate(CaseChange Change, BoardItem? Item, long PoolRemaining);
+public sealed record BoardUpdate(CaseChange Change, BoardItem? Item);
 
 /// <summary>
 /// Live updates for every open board at the price of one read per change: on each
@@ -41,8 +41,7 @@ public sealed class BoardFeed : IDisposable
         // SQLite reads and a free circuit's InvokeAsync both complete synchronously: without the
         // yield the user who moved a card would wait while every open board re-renders.
         await Task.Yield();
-        var read = await _boards.LoadItemAsync(change.CaseId);
-        var update = new BoardUpdate(change, read?.Item, read?.PoolRemaining ?? 0);
+        var update = new BoardUpdate(change, await _boards.LoadItemAsync(change.CaseId));
         foreach (var handler in _subscribers.Current)
         {
             // Each board renders on its own thread-pool item, so the boards use every core.

@@ -79,7 +79,7 @@ public partial class BoardPage : IAsyncDisposable
                 var column = _state.Column(stage);
                 if (column.Cards.Count == 0 && column.Count > 0)
                 {
-                    _state.AddPage(stage, await Boards.LoadMoreAsync(_actor!, _filter!, stage, after: null, Settings.Value.PageSize));
+                    _state.AddPage(stage, await Boards.LoadMoreAsync(_actor!, _filter!, stage, after: null, Settings.Value.FirstPage));
                 }
             }
 
@@ -160,7 +160,7 @@ public partial class BoardPage : IAsyncDisposable
 
     private async Task LoadAsync()
     {
-        Use(await Boards.LoadAsync(_actor!, _filter!, Settings.Value.PageSize, closedCards: _closedOpen));
+        Use(await Boards.LoadAsync(_actor!, _filter!, Settings.Value.FirstPage, closedCards: _closedOpen));
     }
 
     private void Use(BoardSnapshot snapshot)
@@ -204,6 +204,12 @@ public partial class BoardPage : IAsyncDisposable
     private string? HighlightFor(Stage stage) =>
         _dragging is null || _dragging.Stage == stage ? null
         : _draggingTargets.Contains(stage) ? "allowed" : "blocked";
+
+    // What a column's cards read from the board besides the column itself (see BoardColumn.Marks).
+    private (string? Menu, string? Focus, long Hour) MarksFor(Stage stage) => (
+        _menu is { } menu && menu.Stage == stage ? menu.CaseNumber : null,
+        _focusAfterMove is { } focus && focus.Stage == stage ? focus.CaseNumber : null,
+        _cards!.Now.Ticks / TimeSpan.TicksPerHour);
 
     private void OnDragStart(BoardItem item)
     {

@@ -50,8 +50,6 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
                 : [];
         }
 
-        var poolIds = cards.Values.SelectMany(c => c).Select(c => c.PoolId).Distinct().ToList();
-        var remaining = await RemainingAsync(db, poolIds, ct);
         var years = await db.BudgetYears.AsNoTracking().OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new DepartmentChoice(d.Id, d.Name)).ToListAsync(ct);
 
@@ -60,7 +58,7 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
             s => totals.FirstOrDefault(t => t.Stage == s) is { } t ? new ColumnTotal(t.Count, t.Sum) : new ColumnTotal(0, 0));
         // The cross-cutting pool's application rounds, newest first (a round and a department are both an id and a name).
         var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensOn).Select(r => new DepartmentChoice(r.Id, r.Name)).ToListAsync(ct);
-        return new BoardSnapshot(columns, cards, remaining, years, departments, rounds, latestEvent);
+        return new BoardSnapshot(columns, cards, years, departments, rounds, latestEvent);
     }
 
     /// <summary>The newest case event's id (0 when there is none); see <see cref="BoardSnapshot.LatestEventId"/>.</summary>
@@ -78,26 +76,17 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scoped = Filtered(db.Cases.AsNoTracking().ListedFor(actor), filter);
-        var items = await PageQuery(scoped, stage, after).Take(pageSize).ToListAsync(ct);
-        var remaining = await RemainingAsync(db, items.Select(i => i.PoolId).Distinct().ToList(), ct);
-        return new ColumnPage(items, remaining);
+        return new ColumnPage(await PageQuery(scoped, stage, after).Take(pageSize).ToListAsync(ct));
     }
 
     /// <summary>
-    /// One card and its pool's remaining budget, read without a user's scope: <see cref="BoardFeed"/>
-    /// reads a changed case once and every board decides for itself whether its user may see it.
+    /// One card, read without a user's scope: <see cref="BoardFeed"/> reads a changed case once and
+    /// every board decides for itself whether its user may see it.
     /// </summary>
-    public async Task<(BoardItem Item, long PoolRemaining)?> LoadItemAsync(int caseId, CancellationToken ct = default)
+    public async Task<BoardItem?> LoadItemAsync(int caseId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(ToItem).SingleOrDefaultAsync(ct);
-        if (item is null)
-        {
-            return null;
-        }
-
-        var remaining = await RemainingAsync(db, [item.PoolId], ct);
-        return (item, remaining.GetValueOrDefault(item.PoolId));
+        return await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(ToItem).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>What the side panel shows; null when the case does not exist or the actor may not see it.</summary>
@@ -177,17 +166,6 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
         return q.OrderByDescending(c => c.StageChangedAt).ThenByDescending(c => c.Id).Select(ToItem);
     }
 
-    private static async Task<Dictionary<int, long>> RemainingAsync(AppDbContext db, IReadOnlyList<int> poolIds, CancellationToken ct)
-    {
-        var budgets = await db.Pools.AsNoTracking().Where(p => poolIds.Contains(p.Id)).Select(p => new { p.Id, p.Budget }).ToListAsync(ct);
-        if (budgets.Count == 0)
-        {
-            return [];
-        }
-
-        var consumed = await db.ConsumedByPoolAsync(budgets.Select(b => b.Id).ToList(), ct);
-        return budgets.ToDictionary(b => b.Id, b => b.Budget - consumed[b.Id]);
-    }
 
     private static readonly Expression<Func<InnovationCase, BoardItem>> ToItem = c => new BoardItem
     {

@@ -15,11 +15,10 @@ public sealed record DepartmentChoice(int Id, string Name);
 public sealed record BoardSnapshot(
     IReadOnlyDictionary<Stage, ColumnTotal> Totals,
     IReadOnlyDictionary<Stage, IReadOnlyList<BoardItem>> Cards,
-    IReadOnlyDictionary<int, long> PoolRemaining,
     IReadOnlyList<int> Years,
     IReadOnlyList<DepartmentChoice> Departments,
     IReadOnlyList<DepartmentChoice>? Rounds = null,
     long LatestEventId = 0);
 
 /// <summary>The next page of one column.</summary>
-public sealed record ColumnPage(IReadOnlyList<BoardItem> Items, IReadOnlyDictionary<int, long> PoolRemaining);
+public sealed record ColumnPage(IReadOnlyList<BoardItem> Items);

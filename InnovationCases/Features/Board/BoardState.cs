@@ -12,7 +12,6 @@ namespace InnovationCases.Features.Board;
 public sealed class BoardState
 {
     private readonly Dictionary<Stage, BoardColumnState> _columns;
-    private readonly Dictionary<int, long> _poolRemaining = [];
     private readonly Dictionary<string, (int Version, IReadOnlyList<MoveCheck> Moves)> _moves = [];
     private readonly Func<DateTime> _now;
 
@@ -33,7 +32,6 @@ public sealed class BoardState
             _columns[stage].Cards.AddRange(cards);
         }
 
-        Merge(snapshot.PoolRemaining);
     }
 
     public Actor Actor { get; }
@@ -54,14 +52,14 @@ public sealed class BoardState
             return cached.Moves;
         }
 
-        var moves = BoardMoves.Permitted(item, Actor, _poolRemaining.GetValueOrDefault(item.PoolId), _now());
+        var moves = BoardMoves.Permitted(item, Actor, _now());
         _moves[item.CaseNumber] = (item.Version, moves);
         return moves;
     }
 
     /// <summary>What the workflow says of dropping the card on <paramref name="target"/>.</summary>
     public DropCheck Drop(BoardItem item, Stage target) =>
-        BoardMoves.Drop(item, target, Actor, _poolRemaining.GetValueOrDefault(item.PoolId), _now());
+        BoardMoves.Drop(item, target, Actor, _now());
 
     /// <summary>The stages the card may be dropped on.</summary>
     public IReadOnlySet<Stage> TargetsFor(BoardItem item) => MovesFor(item).Select(m => m.Target!.Value).ToHashSet();
@@ -73,7 +71,7 @@ public sealed class BoardState
         var known = column.Cards.Select(c => c.CaseNumber).ToHashSet();
         column.Cards.AddRange(page.Items.Where(i => known.Add(i.CaseNumber)));
         column.Cards.Sort(BoardItem.CompareForColumn);
-        Merge(page.PoolRemaining);
+        column.Changed();
     }
 
     /// <summary>Applies a committed change; true when the board changed.</summary>
@@ -82,12 +80,6 @@ public sealed class BoardState
         var change = update.Change;
         var item = update.Item;
         var changed = false;
-        if (item is not null && _poolRemaining.GetValueOrDefault(item.PoolId, long.MinValue) != update.PoolRemaining)
-        {
-            _poolRemaining[item.PoolId] = update.PoolRemaining;
-            _moves.Clear();
-        }
-
         var held = Items.FirstOrDefault(i => i.CaseNumber == change.CaseNumber);
         if (held is not null && item is not null && item.Version < held.Version)
         {
@@ -101,6 +93,7 @@ public sealed class BoardState
             column.Cards.Remove(held);
             column.Count--;
             column.Sum -= held.Amount;
+            column.Changed();
             changed = true;
         }
         else if (shown && change.Kind == CaseEventKind.Moved && change.FromStage is { } from && from != item!.Stage)
@@ -108,6 +101,7 @@ public sealed class BoardState
             // Counted in its old column but beyond the loaded page: a move changes no filtered field.
             _columns[from].Count--;
             _columns[from].Sum -= item.AmountAt(from);
+            _columns[from].Changed();
             changed = true;
         }
 
@@ -125,6 +119,7 @@ public sealed class BoardState
         }
 
         var loadedAll = target.Cards.Count >= target.Count;
+        target.Changed();
         target.Count++;
         target.Sum += item.Amount;
         if (loadedAll || (target.Cards.Count > 0 && BoardItem.CompareForColumn(item, target.Cards[^1]) < 0))
@@ -136,11 +131,4 @@ public sealed class BoardState
         return true;
     }
 
-    private void Merge(IReadOnlyDictionary<int, long> remaining)
-    {
-        foreach (var (pool, value) in remaining)
-        {
-            _poolRemaining[pool] = value;
-        }
-    }
 }

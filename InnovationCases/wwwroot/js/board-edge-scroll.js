@@ -3,6 +3,9 @@
 // scrolls; near the left or right edge of the board the row of columns scrolls. Browsers fire
 // dragover only while the pointer moves (or at a slow, uneven rate), so once the pointer is in an
 // edge band a frame loop keeps scrolling until it leaves the band, the list ends, or the drag ends.
+//
+// Also: a column's list scrolled to its end loads the column's next page, as its "Vis flere" button
+// does (the button stays, for the keyboard). The board opens with a short first page per column.
 
 const EDGE = 56;      // px: the band along an edge in which a drag scrolls
 const MAX_STEP = 16;  // px per frame at the very edge; slower further in
@@ -81,12 +84,29 @@ export function attach(board) {
             e.dataTransfer.setData('text/plain', card.dataset.caseNumber);
         }
     };
+    // Scroll events do not bubble; a capturing listener on the board hears every list's.
+    const lastAsked = new WeakMap();
+    const scrolled = e => {
+        const list = e.target;
+        if (!(list instanceof Element) || !list.classList.contains('board-column__scroll')
+            || list.scrollTop + list.clientHeight < list.scrollHeight - 48) {
+            return;
+        }
+        const more = list.querySelector(':scope > .board-column__more');
+        const now = performance.now();
+        // The board ignores a request while it is loading; asking again after a pause is harmless.
+        if (more && now - (lastAsked.get(list) ?? -Infinity) > 400) {
+            lastAsked.set(list, now);
+            more.click();
+        }
+    };
+    board.addEventListener('scroll', scrolled, true);
     board.addEventListener('dragstart', start);
     board.addEventListener('dragover', over);
     board.addEventListener('dragleave', leave);
     board.addEventListener('drop', stop);
     document.addEventListener('dragend', stop, true);
-    attached.set(board, { start, over, leave, stop });
+    attached.set(board, { start, over, leave, stop, scrolled });
 }
 
 export function detach(board) {
@@ -95,6 +115,7 @@ export function detach(board) {
         return;
     }
     handlers.stop();
+    board.removeEventListener('scroll', handlers.scrolled, true);
     board.removeEventListener('dragstart', handlers.start);
     board.removeEventListener('dragover', handlers.over);
     board.removeEventListener('dragleave', handlers.leave);
