@@ -31,16 +31,10 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
 
         // Decision = the Grant or Reject move (the answer the applicant waits for); the clock starts
         // at the case's first submission (SubmittedAt), so a send-back and resubmission count in the
-        // wait. Withdrawals are the applicant's own choice and no decision. Cases of the year only.
-        // The first decision of each case, from the partial index of decisions (IX_CaseEvents_Decisions):
-        // its SubmittedAt is the same for all its decisions, so the earliest one gives the shortest wait.
-        var decisions = await db.CaseEvents.AsNoTracking()
-            .Where(e => e.Kind == CaseEventKind.Moved && (e.Trigger == Trigger.Grant || e.Trigger == Trigger.Reject))
-            .GroupBy(e => e.CaseId)
-            .Select(g => new { CaseId = g.Key, At = g.Min(e => e.At) })
-            .Join(ofYear, d => d.CaseId, c => c.Id, (d, c) => new { d.At, c.SubmittedAt })
-            .ToListAsync(ct);
-        var decisionDays = decisions.Select(d => (d.At - d.SubmittedAt).TotalDays).ToList();
+        // wait, and it stops at the first decision. Withdrawals are the applicant's own choice and no
+        // decision. Cases of the year only. The wait is kept on the case (DecisionWaits), so this
+        // reads the year's part of a small index, not the decisions' events.
+        var (decisionCount, medianDays) = await DecisionWaits.MedianAsync(ofYear, ct);
 
         var evaluated = ofYear.Where(c => c.Stage == Stage.Evaluated);
         var evaluatedCount = await evaluated.CountAsync(ct);
@@ -84,8 +78,8 @@ public sealed class DashboardAggregates(IDbContextFactory<AppDbContext> dbFactor
             counts,
             pools,
             applications,
-            DashboardMath.Median(decisionDays),
-            decisionDays.Count,
+            medianDays,
+            decisionCount,
             expected,
             realised,
             evaluatedCount,

@@ -122,6 +122,13 @@ internal static class MoveStore
                 {
                     s.SetProperty(x => x.GrantedAt, after.GrantedAt);
                 }
+
+                // The dashboard's decision time (Features/Dashboard/DecisionWaits): the wait to the first decision.
+                if (Dashboard.DecisionWaits.IsDecision(c.Stage))
+                {
+                    var wait = Dashboard.DecisionWaits.Ticks(db, c.SubmittedAt, c.StageChangedAt);
+                    s.SetProperty(x => x.DecisionWaitTicks, x => x.DecisionWaitTicks ?? wait);
+                }
             }, ct);
         if (updated == 0)
         {
