@@ -5,7 +5,7 @@ namespace InnovationCases.Data;
 /// <summary>
 /// <c>dotnet InnovationCases.dll backup &lt;file&gt;</c> (while the app runs),
 /// <c>restore &lt;file&gt;</c> (only while it does not), <c>rebuild-aggregates</c> (either way:
-/// recomputes the dashboard's <see cref="StageDay"/> rows from the event log in one write) and
+/// recomputes the dashboard's <see cref="StageDay"/> rows and decision waits from the event log in one write) and
 /// <c>copy-to-postgres &lt;connection string&gt;</c> (SQLite to a new PostgreSQL database): one-off
 /// commands instead of the web app, on the database the configuration names.
 /// </summary>
@@ -23,7 +23,7 @@ public static class DatabaseCommand
         {
             await services.InitializeDatabaseAsync();
             var rows = await StageDayRebuild.RebuildAsync(services.GetRequiredService<DbWriter>());
-            await output.WriteLineAsync($"Rebuilt the stage statistics from the event log: {rows} day rows.");
+            await output.WriteLineAsync($"Rebuilt the stage statistics from the event log: {rows} day rows, and the decision waits.");
             return 0;
         }
 

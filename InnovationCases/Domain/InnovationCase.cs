@@ -75,6 +75,13 @@ public sealed class InnovationCase
     /// <summary>When the Grant move fired (UTC); null before, and on cases granted before it was recorded.</summary>
     public DateTime? GrantedAt { get; set; }
 
+    /// <summary>
+    /// The wait for the answer, in ticks: from <see cref="SubmittedAt"/> to the first Grant or Reject
+    /// move, as the stored times give it; null while undecided. Kept for the dashboard's median
+    /// (Features/Dashboard/DecisionWaits), written by the move and refilled from the events.
+    /// </summary>
+    public long? DecisionWaitTicks { get; set; }
+
     public List<Assessment> Assessments { get; set; } = [];
     public List<EffectReport> EffectReports { get; set; } = [];
     public List<CaseAssignment> Assignments { get; set; } = [];

@@ -62,6 +62,8 @@ public sealed class DashboardAggregatesOnPostgresTests(PostgresKnownDataSet data
 
 public sealed class DashboardRecomputationOnPostgresTests(PostgresGeneratedDataSet data) : DashboardRecomputationTests(data), IClassFixture<PostgresGeneratedDataSet>;
 
+public sealed class DecisionWaitOnPostgresTests(PostgresWorkflowApp app) : DecisionWaitTests(app), IClassFixture<PostgresWorkflowApp>;
+
 public sealed class ReportServiceOnPostgresTests(PostgresKnownDataSet data) : ReportServiceTests(data), IClassFixture<PostgresKnownDataSet>;
 
 public sealed class ReportExportOnPostgresTests(PostgresKnownDataSet data) : ReportExportTests(data), IClassFixture<PostgresKnownDataSet>;

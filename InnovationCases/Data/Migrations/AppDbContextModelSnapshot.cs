@@ -805,6 +805,9 @@ namespace InnovationCases.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DecisionWaitTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -923,6 +926,9 @@ namespace InnovationCases.Data.Migrations
                     b.HasIndex("BudgetYear", "Theme", "GrantedAmount");
 
                     b.HasIndex("Stage", "GrantedAmount", "RequestedAmount");
+
+                    b.HasIndex(new[] { "BudgetYear", "DecisionWaitTicks" }, "IX_Cases_DecisionWait")
+                        .HasFilter("\"DecisionWaitTicks\" IS NOT NULL");
 
                     b.HasIndex(new[] { "PoolId", "Stage", "GrantedAmount", "ActualSpend", "RecommendedAmount" }, "IX_Cases_PoolLedger");
 

@@ -65,6 +65,7 @@ internal static class MoveStore
                 ImplementationNote = x.ImplementationNote,
                 ActualSpend = x.ActualSpend,
                 GrantedAt = x.GrantedAt,
+                DecisionWaitTicks = x.DecisionWaitTicks,
             })
             .SingleOrDefault());
 
@@ -80,7 +81,7 @@ internal static class MoveStore
     /// </summary>
     public static async Task<bool> SaveAsync(AppDbContext db, InnovationCase c, MoveColumns before, int expectedVersion, CancellationToken ct)
     {
-        var updated = await MappedSql.UpdateAsync<InnovationCase>(db, SetList(c, before, expectedVersion),
+        var updated = await MappedSql.UpdateAsync<InnovationCase>(db, SetList(db, c, before, expectedVersion),
             [(nameof(InnovationCase.Id), c.Id), (nameof(InnovationCase.Version), expectedVersion)], ct);
         if (updated == 0)
         {
@@ -104,7 +105,7 @@ internal static class MoveStore
     /// version always, and each of the move's own columns that firing changed. The UPDATE's text is
     /// built once per list of columns (<see cref="MappedSql"/>).
     /// </summary>
-    private static List<(string Property, object? Value)> SetList(InnovationCase c, MoveColumns before, int expectedVersion)
+    private static List<(string Property, object? Value)> SetList(AppDbContext db, InnovationCase c, MoveColumns before, int expectedVersion)
     {
         var after = MoveColumns.Of(c);
         var set = new List<(string Property, object? Value)>(5)
@@ -128,6 +129,14 @@ internal static class MoveStore
         IfChanged(nameof(InnovationCase.ImplementationNote), before.ImplementationNote, after.ImplementationNote);
         IfChanged(nameof(InnovationCase.ActualSpend), before.ActualSpend, after.ActualSpend);
         IfChanged(nameof(InnovationCase.GrantedAt), before.GrantedAt, after.GrantedAt);
+
+        // The dashboard's decision time (Features/Dashboard/DecisionWaits): the wait to the first
+        // Grant or Reject, written once. The read saw the row at expectedVersion and the UPDATE holds
+        // only at that version, so "not yet written" is still true when it is written.
+        if (c.DecisionWaitTicks is null && Dashboard.DecisionWaits.IsDecision(c.Stage))
+        {
+            set.Add((nameof(InnovationCase.DecisionWaitTicks), Dashboard.DecisionWaits.Ticks(db, c.SubmittedAt, c.StageChangedAt)));
+        }
         return set;
     }
 }

@@ -67,6 +67,8 @@ public static class StageDayRebuild
         await db.StageDays.ExecuteDeleteAsync(ct);
         db.StageDays.AddRange(rows);
         await db.SaveChangesAsync(ct);
+        // The other figure kept beside the events: each case's wait for its first decision.
+        await Dashboard.DecisionWaits.RefillAsync(db, ct);
         return rows.Count;
     }
 

@@ -844,6 +844,9 @@ namespace InnovationCases.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("DecisionWaitTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -967,6 +970,9 @@ namespace InnovationCases.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "CaseNumber" }, "IX_Cases_CaseNumber_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "CaseNumber" }, "IX_Cases_CaseNumber_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "BudgetYear", "DecisionWaitTicks" }, "IX_Cases_DecisionWait")
+                        .HasFilter("\"DecisionWaitTicks\" IS NOT NULL");
 
                     b.HasIndex(new[] { "PoolId", "Stage", "GrantedAmount", "ActualSpend", "RecommendedAmount" }, "IX_Cases_PoolLedger");
 
