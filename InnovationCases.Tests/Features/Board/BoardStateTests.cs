@@ -119,7 +119,7 @@ public sealed class BoardStateTests
         return new BoardState(actor, filter ?? BoardFilter.None, new BoardSnapshot(totals, byStage, [], []), () => Now);
     }
 
-    private static BoardUpdate Moved(BoardItem item, Stage from) => new(Change(item, CaseEventKind.Moved, from), item, 0);
+    private static BoardUpdate Moved(BoardItem item, Stage from) => new(Change(item, CaseEventKind.Moved, from), item);
 
     private static CaseChange Change(BoardItem item, CaseEventKind kind, Stage? from) =>
         new(item.Id, item.CaseNumber, kind, from, item.Stage, item.Version, "Sara Lund", Now, item.Parties);

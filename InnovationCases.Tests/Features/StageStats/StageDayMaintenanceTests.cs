@@ -95,6 +95,41 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Equally_long_stays_fill_the_slow_slots_the_same_whichever_commits_first()
+    {
+        // Four cases leave Screened after stays of equal length (ties) beside one longer stay: the
+        // slots hold the longest, then the lowest case ids, in SQL and in the rebuild's fold alike,
+        // for either commit order. Before the tie rule the first to commit kept the slot.
+        var day = new DateTime(2031, 3, 4, 0, 0, 0, DateTimeKind.Utc);
+        StageChange Left(int caseId, int hours) => new(caseId, day.AddHours(12), Stage.Recommended, Stage.Screened, day.AddHours(12 - hours));
+        var changes = new[] { Left(41, 5), Left(7, 5), Left(23, 5), Left(90, 9), Left(12, 5) };
+        var stored = new List<string>();
+        foreach (var order in new[] { changes, changes.Reverse().ToArray() })
+        {
+            await using var db = await _app.DbAsync();
+            await db.StageDays.Where(d => d.Day == DateOnly.FromDateTime(day)).ExecuteDeleteAsync();
+            foreach (var change in order)
+            {
+                await StageDayWriter.ApplyAsync(db, change, default);
+            }
+
+            var screened = await db.StageDays.AsNoTracking().SingleAsync(d => d.Day == DateOnly.FromDateTime(day) && d.Stage == Stage.Screened);
+            Assert.Equal([(9 * 3_600_000L, 90), (5 * 3_600_000L, 7), (5 * 3_600_000L, 12)], screened.SlowStays().ToArray());
+            stored.AddRange(StageDayRows.Describe([screened]));
+
+            var folded = new StageDay();
+            foreach (var change in order)
+            {
+                folded.Leave(change.CaseId, StageDay.Ms(change.FromEnteredAt!.Value), StageDay.Ms(change.At));
+            }
+
+            Assert.Equal(screened.SlowStays().ToArray(), folded.SlowStays().ToArray());
+        }
+
+        Assert.Equal(stored[0], stored[1]);
+    }
+
+    [Fact]
     public async Task The_rebuild_command_replaces_rows_that_drifted()
     {
         await using (var db = await _app.DbAsync())

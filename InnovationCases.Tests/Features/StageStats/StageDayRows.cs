@@ -16,7 +16,10 @@ internal static class StageDayRows
     {
         var maintained = await db.StageDays.AsNoTracking().OrderBy(d => d.Day).ThenBy(d => d.Stage).ToListAsync();
         var rebuilt = StageDayRebuild.FromEvents(await StageDayRebuild.ReadEventsAsync(db, default));
-        Assert.Equal(Describe(rebuilt), Describe(maintained));
+        var (expected, actual) = (Describe(rebuilt), Describe(maintained));
+        // The lines that differ, in full (a collection diff cuts long lines off).
+        Assert.True(expected.SequenceEqual(actual),
+            $"rebuilt only:\n{string.Join("\n", expected.Except(actual))}\nmaintained only:\n{string.Join("\n", actual.Except(expected))}");
         return maintained;
     }
 }

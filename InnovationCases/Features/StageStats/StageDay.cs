@@ -67,8 +67,10 @@ public sealed class StageDay
 
     /// <summary>
     /// Counts the end of a stay that began at <paramref name="enteredMs"/> and ended at
-    /// <paramref name="atMs"/>. A stay joins the slow slots only when strictly longer than the one it
-    /// displaces, the same rule <see cref="StageDayWriter"/> writes in SQL.
+    /// <paramref name="atMs"/>. A stay joins the slow slots when it beats the one it displaces:
+    /// longer, or as long and of a lower case id. That order is total, so the slots do not depend on
+    /// the order the stays arrive in (concurrent moves commit in any order; the rebuild reads the
+    /// events in id order). <see cref="StageDayWriter"/> writes the same rule in SQL.
     /// </summary>
     public void Leave(int caseId, long enteredMs, long atMs)
     {
@@ -76,21 +78,24 @@ public sealed class StageDay
         Left++;
         LeftEnteredAtMs += enteredMs;
         LeftStayMs += stay;
-        if (stay > Slow1Ms)
+        if (Beats(stay, caseId, Slow1Ms, Slow1CaseId))
         {
             (Slow3Ms, Slow3CaseId, Slow2Ms, Slow2CaseId) = (Slow2Ms, Slow2CaseId, Slow1Ms, Slow1CaseId);
             (Slow1Ms, Slow1CaseId) = (stay, caseId);
         }
-        else if (stay > Slow2Ms)
+        else if (Beats(stay, caseId, Slow2Ms, Slow2CaseId))
         {
             (Slow3Ms, Slow3CaseId) = (Slow2Ms, Slow2CaseId);
             (Slow2Ms, Slow2CaseId) = (stay, caseId);
         }
-        else if (stay > Slow3Ms)
+        else if (Beats(stay, caseId, Slow3Ms, Slow3CaseId))
         {
             (Slow3Ms, Slow3CaseId) = (stay, caseId);
         }
     }
+
+    private static bool Beats(long ms, int caseId, long slotMs, int slotCaseId) =>
+        ms > slotMs || (ms == slotMs && caseId < slotCaseId);
 
     /// <summary>The day's slow stays, longest first (up to three).</summary>
     public IEnumerable<(long Ms, int CaseId)> SlowStays()

@@ -24,23 +24,28 @@ public static class StageDayWriter
     // providers): shifting the slow slots down relies on that. The inserted row carries at most one
     // stay, in slot 1 (NoStay for an entry), and NoStay is never longer than a slot, so an entry
     // leaves the slots as they are.
-    private const string Upsert = """
+    // "Beats" is StageDay.Leave's total order: longer, or as long and of a lower case id; the slow
+    // slots then do not depend on the order concurrent moves commit in.
+    private static string Beats(int slot) =>
+        $"""(excluded."Slow1Ms" > "StageDays"."Slow{slot}Ms" OR (excluded."Slow1Ms" = "StageDays"."Slow{slot}Ms" AND excluded."Slow1CaseId" < "StageDays"."Slow{slot}CaseId"))""";
+
+    private static readonly string Upsert = $"""
         ON CONFLICT ("Day", "Stage") DO UPDATE SET
             "Entered" = "StageDays"."Entered" + excluded."Entered",
             "EnteredAtMs" = "StageDays"."EnteredAtMs" + excluded."EnteredAtMs",
             "Left" = "StageDays"."Left" + excluded."Left",
             "LeftEnteredAtMs" = "StageDays"."LeftEnteredAtMs" + excluded."LeftEnteredAtMs",
             "LeftStayMs" = "StageDays"."LeftStayMs" + excluded."LeftStayMs",
-            "Slow1Ms" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow1Ms" THEN excluded."Slow1Ms" ELSE "StageDays"."Slow1Ms" END,
-            "Slow1CaseId" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow1Ms" THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow1CaseId" END,
-            "Slow2Ms" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow1Ms" THEN "StageDays"."Slow1Ms"
-                WHEN excluded."Slow1Ms" > "StageDays"."Slow2Ms" THEN excluded."Slow1Ms" ELSE "StageDays"."Slow2Ms" END,
-            "Slow2CaseId" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow1Ms" THEN "StageDays"."Slow1CaseId"
-                WHEN excluded."Slow1Ms" > "StageDays"."Slow2Ms" THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow2CaseId" END,
-            "Slow3Ms" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow2Ms" THEN "StageDays"."Slow2Ms"
-                WHEN excluded."Slow1Ms" > "StageDays"."Slow3Ms" THEN excluded."Slow1Ms" ELSE "StageDays"."Slow3Ms" END,
-            "Slow3CaseId" = CASE WHEN excluded."Slow1Ms" > "StageDays"."Slow2Ms" THEN "StageDays"."Slow2CaseId"
-                WHEN excluded."Slow1Ms" > "StageDays"."Slow3Ms" THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow3CaseId" END
+            "Slow1Ms" = CASE WHEN {Beats(1)} THEN excluded."Slow1Ms" ELSE "StageDays"."Slow1Ms" END,
+            "Slow1CaseId" = CASE WHEN {Beats(1)} THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow1CaseId" END,
+            "Slow2Ms" = CASE WHEN {Beats(1)} THEN "StageDays"."Slow1Ms"
+                WHEN {Beats(2)} THEN excluded."Slow1Ms" ELSE "StageDays"."Slow2Ms" END,
+            "Slow2CaseId" = CASE WHEN {Beats(1)} THEN "StageDays"."Slow1CaseId"
+                WHEN {Beats(2)} THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow2CaseId" END,
+            "Slow3Ms" = CASE WHEN {Beats(2)} THEN "StageDays"."Slow2Ms"
+                WHEN {Beats(3)} THEN excluded."Slow1Ms" ELSE "StageDays"."Slow3Ms" END,
+            "Slow3CaseId" = CASE WHEN {Beats(2)} THEN "StageDays"."Slow2CaseId"
+                WHEN {Beats(3)} THEN excluded."Slow1CaseId" ELSE "StageDays"."Slow3CaseId" END
         """;
 
     private const string Insert = """
