@@ -36,7 +36,7 @@ public class DecisionWaitTests(CaseWorkflowServiceTests.App app) : IClassFixture
         var clock = new FixedClock(now);
         var factory = _app.AppServices.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), _app.AppServices.GetRequiredService<CaseChangeNotifier>(),
-            new LocalCaseChangeRelay(), new NotificationPlanner(Options.Create(new NotificationOptions())), Options.Create(new NotificationOptions()), clock, NullLogger<CaseChangePipeline>.Instance);
+            new LocalCaseChangeRelay(), new NotificationPlanner(Options.Create(new NotificationOptions())), clock, NullLogger<CaseChangePipeline>.Instance);
         return new CaseWorkflowService(factory, pipeline, clock);
     }
 

@@ -171,7 +171,7 @@ public class CaseWorkflowServiceTests : IClassFixture<CaseWorkflowServiceTests.A
         var results = await Task.WhenAll(cases.Select(c => Task.Run(async () =>
         {
             var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, new LocalCaseChangeRelay(),
-                new NotificationPlanner(Options.Create(new NotificationOptions())), Options.Create(new NotificationOptions()), TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
+                new NotificationPlanner(Options.Create(new NotificationOptions())), TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
             var service = new CaseWorkflowService(factory, pipeline, TimeProvider.System);
             var version = c.Version;
             var moved = 0;

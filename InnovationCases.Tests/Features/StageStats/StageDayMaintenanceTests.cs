@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
@@ -198,7 +197,7 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
         var factory = s.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var writer = s.GetRequiredService<DbWriter>();
         var pipeline = new CaseChangePipeline(writer, s.GetRequiredService<CaseChangeNotifier>(), s.GetRequiredService<ICaseChangeRelay>(), s.GetRequiredService<NotificationPlanner>(),
-            s.GetRequiredService<IOptions<NotificationOptions>>(), _clock, NullLogger<CaseChangePipeline>.Instance);
+            _clock, NullLogger<CaseChangePipeline>.Instance);
         return (new IntakeService(factory, writer, _clock, pipeline), new CaseWorkflowService(factory, pipeline, _clock));
     }
 

@@ -4,7 +4,6 @@ using InnovationCases.Features.Live;
 using InnovationCases.Features.Notifications;
 using InnovationCases.Resources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InnovationCases.Features.CaseChanges;
 
@@ -19,7 +18,7 @@ namespace InnovationCases.Features.CaseChanges;
 /// (a full disk, a read-only file) rolls the change back and answers with <paramref name="refused"/>'s
 /// Danish refusal: the user's page lives on and nothing half-done is stored.
 /// </summary>
-public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notifier, ICaseChangeRelay relay, NotificationPlanner planner, IOptions<NotificationOptions> notifications, TimeProvider clock, ILogger<CaseChangePipeline> logger)
+public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notifier, ICaseChangeRelay relay, NotificationPlanner planner, TimeProvider clock, ILogger<CaseChangePipeline> logger)
 {
     public Task<T> RunAsync<T>(Func<CaseChangeScope, Task<T>> change, Func<string, T> refused, CancellationToken ct = default) =>
         RunAsync(change, refused, WriteIsolation.Serializable, ct);
@@ -43,7 +42,7 @@ public sealed class CaseChangePipeline(DbWriter writer, CaseChangeNotifier notif
                 // The outbox rows join the change's transaction: both are stored, or neither. A move's
                 // event is written with plain SQL, and its pending fan-out row with it, by the same rule.
                 await planner.PlanAsync(scope, scope.Tracked);
-                committed = await scope.CompleteAsync(ev => notifications.Value.Enabled && NotificationRules.Notifies(ev.Kind));
+                committed = await scope.CompleteAsync(planner.FansOut);
                 // Other instances hear of the change when it commits (and never if it rolls back).
                 await relay.SendAsync(db, committed, ct);
                 await scope.CountStagesAsync();

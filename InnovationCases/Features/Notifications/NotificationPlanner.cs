@@ -13,16 +13,17 @@ namespace InnovationCases.Features.Notifications;
 /// </summary>
 public sealed class NotificationPlanner(IOptions<NotificationOptions> options)
 {
+    /// <summary>
+    /// Whether <paramref name="ev"/> gets a pending fan-out row: the one rule, used here for the tracked
+    /// events and by the pipeline for a move's event, which it writes with plain SQL.
+    /// </summary>
+    public bool FansOut(CaseEvent ev) => options.Value.Enabled && NotificationRules.Notifies(ev.Kind);
+
     public Task PlanAsync(CaseChangeScope scope, IReadOnlyList<(InnovationCase Case, CaseEvent Event)> recorded)
     {
-        if (!options.Value.Enabled)
-        {
-            return Task.CompletedTask;
-        }
-
         foreach (var (_, ev) in recorded)
         {
-            if (NotificationRules.Notifies(ev.Kind))
+            if (FansOut(ev))
             {
                 // The event's generated id becomes the row's key when the change saves.
                 scope.Db.PendingFanOuts.Add(new PendingFanOut { Event = ev });
