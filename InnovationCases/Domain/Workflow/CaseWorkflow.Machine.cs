@@ -10,50 +10,57 @@ public sealed partial class CaseWorkflow
     {
     }
 
-    private GuardedConfiguration Configure(Stage stage) => new(this, _machine.Configure(stage), stage);
+    // DESIGN.md's workflow: every move, from where to where.
+    private static readonly (Stage From, Trigger Trigger, Stage To)[] Transitions =
+    [
+        (Stage.Submitted, Trigger.Screen, Stage.Screened),
+        (Stage.Submitted, Trigger.Reject, Stage.Rejected),
+        (Stage.Submitted, Trigger.Withdraw, Stage.Withdrawn),
+        (Stage.Screened, Trigger.SendBack, Stage.Submitted),
+        (Stage.Screened, Trigger.Recommend, Stage.Recommended),
+        (Stage.Screened, Trigger.Reject, Stage.Rejected),
+        (Stage.Screened, Trigger.Withdraw, Stage.Withdrawn),
+        (Stage.Recommended, Trigger.Grant, Stage.Granted),
+        (Stage.Recommended, Trigger.Reject, Stage.Rejected),
+        (Stage.Recommended, Trigger.Withdraw, Stage.Withdrawn),
+        (Stage.Granted, Trigger.Complete, Stage.Implemented),
+        (Stage.Granted, Trigger.Stop, Stage.Stopped),
+        (Stage.Implemented, Trigger.Evaluate, Stage.Evaluated),
+    ];
+
+    private static readonly Lazy<IReadOnlyDictionary<(Stage From, Trigger Trigger), Stage>> Graph =
+        new(() => Transitions.ToDictionary(t => (t.From, t.Trigger), t => t.To));
 
     /// <summary>
-    /// Wraps Permit so every transition gets its trigger's rules as Stateless guards (so the machine
-    /// itself refuses a move that breaks one). A machine lives for one operation and fires at most
-    /// once, so only the moves out of the case's current stage can ever be checked; the others get a
-    /// guard that always refuses instead of building their rules for nothing. The diagram's machine
-    /// gets one guard per trigger, named by its rules' labels.
+    /// Permits a move with its trigger's rules as the Stateless guard, so the machine itself refuses
+    /// a move that breaks one. The rules are built when the guard is first asked (<see cref="RulesOf"/>):
+    /// a move asks for its own trigger only. The diagram's machine gets the guard named by its rules' labels.
     /// </summary>
-    private sealed class GuardedConfiguration(CaseWorkflow owner, StateMachine<Stage, Trigger>.StateConfiguration inner, Stage stage)
+    private void Permit(Stage from, Trigger trigger, Stage to)
     {
-        public GuardedConfiguration Permit(Trigger trigger, Stage to)
+        if (!_triggers.TryGetValue(trigger, out var t))
         {
-            var guards = owner._ctx.ForDiagram
-                ? [Tuple.Create<Func<MoveData?, bool>, string>(_ => true, Label(WorkflowRules.For(trigger, owner._ctx)))]
-                : stage == owner._ctx.Case.Stage
-                    ? owner.RulesOf(trigger).Select(r => Tuple.Create(r.Holds, r.Message)).ToArray()
-                    : [Tuple.Create<Func<MoveData?, bool>, string>(_ => false, "not the current stage")];
-            inner.PermitIf(owner._triggers[trigger], to, guards);
-            return this;
+            t = _machine.SetTriggerParameters<MoveData?>(trigger);
+            _triggers[trigger] = t;
         }
 
-        // "caseworker, needs reason": the role's label, then what the move needs. Mermaid treats ';'
-        // as a statement end, so labels are plain words and commas.
-        private static string Label(IEnumerable<MoveRule> rules)
+        if (_ctx.ForDiagram)
         {
-            var labels = rules.Select(r => r.Label).OfType<string>().Distinct().ToList();
-            var needs = labels.Skip(1).ToList();
-            return needs.Count == 0 ? labels[0] : $"{labels[0]}, needs {string.Join(", ", needs)}";
+            _machine.Configure(from).PermitIf(t, to, _ => true, Label(WorkflowRules.For(trigger, _ctx)));
+        }
+        else
+        {
+            _machine.Configure(from).PermitIf(t, to, d => RulesOf(trigger).All(r => r.Holds(d)), trigger.ToString());
         }
     }
 
-    private static IReadOnlyDictionary<(Stage, Trigger), Stage> ReadGraph()
+    // "caseworker, needs reason": the role's label, then what the move needs. Mermaid treats ';'
+    // as a statement end, so labels are plain words and commas.
+    private static string Label(IEnumerable<MoveRule> rules)
     {
-        var graph = new Dictionary<(Stage, Trigger), Stage>();
-        foreach (var state in DiagramMachine().GetInfo().States)
-        {
-            foreach (var t in state.FixedTransitions)
-            {
-                graph[((Stage)state.UnderlyingState, (Trigger)t.Trigger.UnderlyingTrigger)] = (Stage)t.DestinationState.UnderlyingState;
-            }
-        }
-
-        return graph;
+        var labels = rules.Select(r => r.Label).OfType<string>().Distinct().ToList();
+        var needs = labels.Skip(1).ToList();
+        return needs.Count == 0 ? labels[0] : $"{labels[0]}, needs {string.Join(", ", needs)}";
     }
 
     private static StateMachine<Stage, Trigger> DiagramMachine()

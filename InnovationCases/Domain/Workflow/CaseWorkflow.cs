@@ -20,39 +20,27 @@ public sealed partial class CaseWorkflow
     private readonly Dictionary<Trigger, IReadOnlyList<MoveRule>> _rules = [];
     private bool _fired;
 
-    private static readonly Lazy<IReadOnlyDictionary<(Stage From, Trigger Trigger), Stage>> Graph = new(ReadGraph);
-
     public CaseWorkflow(WorkflowContext ctx)
     {
         _ctx = ctx;
         var c = ctx.Case;
         _machine = new StateMachine<Stage, Trigger>(() => c.Stage, s => c.Stage = s);
-        foreach (var t in Enum.GetValues<Trigger>())
+        // A case's machine fires at most once, so it is configured with the moves out of the case's
+        // stage only (and the entry actions of where they lead); the diagram's with every move.
+        foreach (var (from, trigger, to) in Transitions)
         {
-            _triggers[t] = _machine.SetTriggerParameters<MoveData?>(t);
+            if (ctx.ForDiagram || from == c.Stage)
+            {
+                Permit(from, trigger, to);
+            }
         }
 
-        Configure(Stage.Submitted)
-            .Permit(Trigger.Screen, Stage.Screened)
-            .Permit(Trigger.Reject, Stage.Rejected)
-            .Permit(Trigger.Withdraw, Stage.Withdrawn);
-        Configure(Stage.Screened)
-            .Permit(Trigger.SendBack, Stage.Submitted)
-            .Permit(Trigger.Recommend, Stage.Recommended)
-            .Permit(Trigger.Reject, Stage.Rejected)
-            .Permit(Trigger.Withdraw, Stage.Withdrawn);
-        Configure(Stage.Recommended)
-            .Permit(Trigger.Grant, Stage.Granted)
-            .Permit(Trigger.Reject, Stage.Rejected)
-            .Permit(Trigger.Withdraw, Stage.Withdrawn);
-        Configure(Stage.Granted)
-            .Permit(Trigger.Complete, Stage.Implemented)
-            .Permit(Trigger.Stop, Stage.Stopped);
-        Configure(Stage.Implemented)
-            .Permit(Trigger.Evaluate, Stage.Evaluated);
-        foreach (var end in new[] { Stage.Evaluated, Stage.Rejected, Stage.Withdrawn, Stage.Stopped })
+        if (ctx.ForDiagram)
         {
-            _machine.Configure(end);
+            foreach (var end in new[] { Stage.Evaluated, Stage.Rejected, Stage.Withdrawn, Stage.Stopped })
+            {
+                _machine.Configure(end);
+            }
         }
 
         OnEntry<RecommendData>(Stage.Recommended, Trigger.Recommend, d => c.RecommendedAmount = d.Amount, "record recommended amount");
@@ -196,8 +184,14 @@ public sealed partial class CaseWorkflow
     }
 
     private void OnEntry<T>(Stage stage, Trigger trigger, Action<T> record, string description)
-        where T : MoveData =>
-        _machine.Configure(stage).OnEntryFrom(_triggers[trigger], d => record((T)d!), description);
+        where T : MoveData
+    {
+        // Only for a trigger this machine can fire (one out of the case's stage).
+        if (_triggers.TryGetValue(trigger, out var t))
+        {
+            _machine.Configure(stage).OnEntryFrom(t, d => record((T)d!), description);
+        }
+    }
 
     private EffectReport FinalReport(string? lessons, long realised, string? narrative, bool? livesOn) => new()
     {
