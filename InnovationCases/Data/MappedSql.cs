@@ -9,7 +9,7 @@ namespace InnovationCases.Data;
 
 /// <summary>
 /// Plain SQL for the few rows every move writes (the case's UPDATE, its event, the pending fan-out
-/// row), built once per model and column list from EF's own mapping and run through EF's relational
+/// row, the day's stage counts), built once per model and column list from EF's own mapping and run through EF's relational
 /// command on the context's connection and transaction.
 /// </summary>
 /// <remarks>
@@ -84,6 +84,24 @@ internal static class MappedSql
         return reader.DbDataReader.GetInt64(0);
     }
 
+    /// <summary>
+    /// A statement of the caller's own text (an UPSERT) whose parameters are values of
+    /// <typeparamref name="T"/>'s <paramref name="properties"/>, with their type mappings and converters:
+    /// <paramref name="text"/> gets the placeholders in that order and runs once per <paramref name="shape"/>.
+    /// </summary>
+    public static Task<int> ExecuteAsync<T>(DbContext db, string shape, IReadOnlyList<string> properties, Func<IReadOnlyList<string>, string> text,
+        IReadOnlyList<object?> values, CancellationToken ct)
+    {
+        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), "X:" + shape), _ => BuildText(db, typeof(T), properties, text)));
+        var parameters = new Dictionary<string, object?>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            parameters[Name(i)] = values[i];
+        }
+
+        return command.ExecuteNonQueryAsync(Parameters(db, parameters), ct);
+    }
+
     private static string Name(int i) => "p" + i;
 
     private static IRelationalCommand Instance(DbContext db, IRelationalCommandTemplate template)
@@ -112,6 +130,23 @@ internal static class MappedSql
         var setList = string.Join(", ", set.Select(Assign));
         var whereList = string.Join(" AND ", where.Select(Assign));
         builder.Append($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {setList} WHERE {whereList}");
+        return builder.Build();
+    }
+
+    private static IRelationalCommand BuildText(DbContext db, Type entity, IReadOnlyList<string> properties, Func<IReadOnlyList<string>, string> text)
+    {
+        var (type, _, sql) = Mapping(db, entity);
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
+        var placeholders = new List<string>(properties.Count);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = Property(type, properties[i]);
+            var name = Name(i);
+            builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
+            placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
+        }
+
+        builder.Append(text(placeholders));
         return builder.Build();
     }
 

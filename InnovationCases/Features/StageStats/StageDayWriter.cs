@@ -54,18 +54,41 @@ public static class StageDayWriter
         VALUES
         """;
 
-    private static readonly string OneRow = $"{Insert} {Values(0)} {Upsert}";
-    private static readonly string TwoRows = $"{Insert} {Values(0)}, {Values(1)} {Upsert}";
+    // The nine values a row's change brings, in the order of the INSERT's columns.
+    private static readonly string[] RowColumns =
+    [
+        nameof(StageDay.Day), nameof(StageDay.Stage), nameof(StageDay.Entered), nameof(StageDay.EnteredAtMs), nameof(StageDay.Left),
+        nameof(StageDay.LeftEnteredAtMs), nameof(StageDay.LeftStayMs), nameof(StageDay.Slow1Ms), nameof(StageDay.Slow1CaseId),
+    ];
 
+    private static readonly string[][] Columns = [RowColumns, [.. RowColumns, .. RowColumns]];
+
+    // The statement for one and for two rows is built once (MappedSql: the properties' own type
+    // mappings, no placeholder parsing per move).
     public static Task ApplyAsync(AppDbContext db, StageChange change, CancellationToken ct)
     {
         var rows = RowsOf(change);
-        var parameters = rows.SelectMany(r => new object[]
+        var values = new object?[rows.Count * RowColumns.Length];
+        var i = 0;
+        foreach (var r in rows)
         {
-            r.Day, r.Stage.ToString(), r.Entered, r.EnteredAtMs, r.Left, r.LeftEnteredAtMs, r.LeftStayMs, r.Slow1Ms, r.Slow1CaseId,
-        }).ToArray();
-        return db.Database.ExecuteSqlRawAsync(rows.Count == 1 ? OneRow : TwoRows, parameters, ct);
+            values[i++] = r.Day;
+            values[i++] = r.Stage;
+            values[i++] = r.Entered;
+            values[i++] = r.EnteredAtMs;
+            values[i++] = r.Left;
+            values[i++] = r.LeftEnteredAtMs;
+            values[i++] = r.LeftStayMs;
+            values[i++] = r.Slow1Ms;
+            values[i++] = r.Slow1CaseId;
+        }
+
+        return MappedSql.ExecuteAsync<StageDay>(db, rows.Count == 1 ? "StageDays1" : "StageDays2", Columns[rows.Count - 1],
+            Text, values, ct);
     }
+
+    private static string Text(IReadOnlyList<string> p) =>
+        $"{Insert} {string.Join(", ", Enumerable.Range(0, p.Count / RowColumns.Length).Select(row => Values(p, row)))} {Upsert}";
 
     /// <summary>
     /// The change as day rows holding just it, in stage order: the entered stage's row, and for a move
@@ -87,10 +110,10 @@ public static class StageDayWriter
         return from == change.To ? [entered] : [.. new[] { entered, left }.OrderBy(r => r.Stage.ToString(), StringComparer.Ordinal)];
     }
 
-    // The nine values a row's change brings; the two slots below slot 1 start empty.
-    private static string Values(int row)
+    // A row's nine placeholders; the two slots below slot 1 start empty.
+    private static string Values(IReadOnlyList<string> p, int row)
     {
-        var p = Enumerable.Range(row * 9, 9).Select(i => $"{{{i}}}").ToArray();
-        return $"({p[0]}, {p[1]}, {p[2]}, {p[3]}, {p[4]}, {p[5]}, {p[6]}, {p[7]}, {p[8]}, {StageDay.NoStay}, 0, {StageDay.NoStay}, 0)";
+        var v = p.Skip(row * RowColumns.Length).Take(RowColumns.Length);
+        return $"({string.Join(", ", v)}, {StageDay.NoStay}, 0, {StageDay.NoStay}, 0)";
     }
 }
