@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace InnovationCases.Data;
@@ -7,21 +9,52 @@ namespace InnovationCases.Data;
 /// Per-connection settings for a WAL database: NORMAL sync is durable at every checkpoint and safe
 /// against corruption in WAL mode, and much faster than FULL on small transactions.
 /// </summary>
+/// <remarks>
+/// The setting belongs to the physical connection, which Microsoft.Data.Sqlite's pool keeps open
+/// across <c>Open</c>/<c>Close</c>; it is set the first time a physical connection (its native
+/// handle) is opened, not on every open, which is every write (B1 in docs/BENCHMARKS.md).
+/// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Sql = "PRAGMA synchronous=NORMAL;";
 
+    // The native handles already set; an entry goes when its handle is collected.
+    private readonly ConditionalWeakTable<object, object> _set = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!Needs(connection))
+        {
+            return;
+        }
+
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql;
         cmd.ExecuteNonQuery();
+        Done(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!Needs(connection))
+        {
+            return;
+        }
+
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
+        Done(connection);
+    }
+
+    private bool Needs(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !_set.TryGetValue(handle, out _);
+
+    private void Done(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _set.AddOrUpdate(handle, handle);
+        }
     }
 }
