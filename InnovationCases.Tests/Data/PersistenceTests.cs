@@ -2,6 +2,7 @@ using InnovationCases.Data;
 using InnovationCases.Data.DemoData;
 using InnovationCases.Domain;
 using InnovationCases.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,26 @@ public sealed class PersistenceTests
         Assert.Equal(0, await db.Users.CountAsync());
         var journal = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
         Assert.Equal("wal", journal);
+    }
+
+    [Fact]
+    public async Task Every_connection_syncs_normally_whether_new_or_reused_from_the_pool()
+    {
+        using var app = new TestApp(demoData: false);
+        _ = app.AppServices;
+
+        // The setting is made once per physical connection: reused ones keep it, new ones get it.
+        for (var i = 0; i < 4; i++)
+        {
+            if (i == 2)
+            {
+                SqliteConnection.ClearAllPools();
+            }
+
+            await using var db = await app.DbAsync();
+            var sync = await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync();
+            Assert.Equal(1, sync); // NORMAL (WAL's default is FULL, 2)
+        }
     }
 
     [Fact]
