@@ -131,7 +131,7 @@ public class NotificationFanOutTests : IClassFixture<NotificationFanOutTests.App
     [Fact]
     public async Task A_pass_of_more_rows_than_one_statement_holds_stores_every_row_and_text_as_planned()
     {
-        // Enough recipients that the pass's rows take several statements (OutboxBatch).
+        // Enough recipients that the pass's rows take several statements on SQLite (OutboxBatch).
         var added = new HashSet<string>();
         for (var i = 0; i < 4; i++)
         {
@@ -176,7 +176,7 @@ public class NotificationFanOutTests : IClassFixture<NotificationFanOutTests.App
                 }
 
                 Assert.Equal(moved.At, r.CreatedAt);
-                Assert.Equal(DateTimeKind.Utc, r.NextAttemptAt.Kind);
+                Assert.InRange(r.NextAttemptAt, moved.At.AddMinutes(-1), moved.At.AddHours(1));
                 Assert.Equal(0, r.Attempts);
                 Assert.Null(r.Key);
                 Assert.Null(r.ClaimToken);
@@ -187,7 +187,7 @@ public class NotificationFanOutTests : IClassFixture<NotificationFanOutTests.App
             });
         }
 
-        Assert.True(total > 2 * InnovationCases.Data.MappedSql.RowsPerStatement, $"{total} rows should take several statements");
+        Assert.True(total > 2 * InnovationCases.Data.MappedSql.RowsPerStatement, $"{total} rows should take several statements on SQLite");
     }
 
     [Fact]
