@@ -129,6 +129,68 @@ public class NotificationFanOutTests : IClassFixture<NotificationFanOutTests.App
     }
 
     [Fact]
+    public async Task A_pass_of_more_rows_than_one_statement_holds_stores_every_row_and_text_as_planned()
+    {
+        // Enough recipients that the pass's rows take several statements on SQLite (OutboxBatch).
+        var added = new HashSet<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            added.Add((await MailTestApp.AddStaffAsync(_app, "MBU", $"mange-{i}-{Guid.NewGuid():N}@aarhus.example")).Id);
+        }
+
+        var cases = new List<InnovationCase>();
+        for (var i = 0; i < 3; i++)
+        {
+            var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MBU", partnerCodes: ["MSO"]);
+            await MailTestApp.ScreenAsync(_app, c);
+            cases.Add(c);
+        }
+
+        Assert.True(await FanOut.RunAsync() >= cases.Count);
+
+        await using var db = await _app.DbAsync();
+        var departments = await db.Departments.Where(d => d.Code == "MBU" || d.Code == "MSO").Select(d => (int?)d.Id).ToListAsync();
+        var staff = await db.Users.Where(u => u.IsActive && u.Role == Role.DepartmentStaff && departments.Contains(u.DepartmentId))
+            .Select(u => new { u.Id, u.Email }).ToListAsync();
+        var total = 0;
+        foreach (var c in cases)
+        {
+            var moved = await db.CaseEvents.AsNoTracking().SingleAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Moved);
+            var rows = await OutboxAsync(c.Id);
+            total += rows.Count;
+            Assert.Equal(staff.Select(s => s.Id).Order(), rows.Select(r => r.RecipientUserId).Order());
+            var body = Assert.Single(rows.Select(r => r.Body!).DistinctBy(b => b.Id));
+            Assert.StartsWith($"{c.CaseNumber} {c.Title}: flyttet til Screenet", body.Subject);
+            Assert.Contains(c.CaseNumber, body.TextBody);
+            Assert.Contains("<p>", body.HtmlBody);
+            Assert.Equal($"cases/{c.CaseNumber}", body.LinkPath);
+            Assert.All(rows, r =>
+            {
+                Assert.Equal(staff.Single(s => s.Id == r.RecipientUserId).Email, r.RecipientEmail);
+                Assert.Equal(NotificationKind.CaseMoved, r.Kind);
+                Assert.Equal(c.CaseNumber, r.CaseNumber);
+                if (added.Contains(r.RecipientUserId))
+                {
+                    // Their role's default for a move: mailed at once.
+                    Assert.Equal(OutboxStatus.Pending, r.Status);
+                }
+
+                Assert.Equal(moved.At, r.CreatedAt);
+                Assert.InRange(r.NextAttemptAt, moved.At.AddMinutes(-1), moved.At.AddHours(1));
+                Assert.Equal(0, r.Attempts);
+                Assert.Null(r.Key);
+                Assert.Null(r.ClaimToken);
+                Assert.Null(r.ClaimedUntil);
+                Assert.Null(r.SentAt);
+                Assert.Null(r.ReadAt);
+                Assert.Null(r.DigestId);
+            });
+        }
+
+        Assert.True(total > 2 * InnovationCases.Data.MappedSql.RowsPerStatement, $"{total} rows should take several statements on SQLite");
+    }
+
+    [Fact]
     public async Task A_refused_move_writes_no_pending_row()
     {
         var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MBU");
