@@ -50,6 +50,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<Adoption> Adoptions => Set<Adoption>();
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<StageDay> StageDays => Set<StageDay>();
+    public DbSet<PendingStageDay> PendingStageDays => Set<PendingStageDay>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens: kept with the data, shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

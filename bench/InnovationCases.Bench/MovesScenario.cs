@@ -85,6 +85,8 @@ internal static class MovesScenario
         var planned = cases.Take(moves / movesPerCase).ToList();
         // BENCH_SQL=1 prints each statement of the measured moves with its duration (where the time goes).
         using var trace = SqlTrace.Start();
+        // BENCH_PG_WAITS=1 (PostgreSQL) samples what the server's sessions wait on during the measured moves.
+        var waits = PgWaitSampler.Start(host.ConnectionString);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         // Bytes allocated per move (all threads): unlike CPU time, it does not grow with the other
         // work on the machine, so a before/after on a busy machine can still show what EF's per-move work costs.
@@ -124,6 +126,11 @@ internal static class MovesScenario
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Console.WriteLine($"    B1 {moves} moves, {writers} writer(s): {allocated / 1024.0 / moves:0.0} KB allocated per move");
         trace?.Dispose();
+        if (waits is not null)
+        {
+            await waits.DisposeAsync();
+        }
+
         if (finish is not null)
         {
             await finish(host);

@@ -24,13 +24,14 @@ public sealed class AmountLimitTests : IAsyncLifetime
         await using var db = await _app.DbAsync();
         const long max = Limits.AmountMax;
         _cases = await db.Cases.CountAsync();
+        // Quoted names: the same text on SQLite and PostgreSQL (the provider matrix runs this class on both).
         await db.Database.ExecuteSqlRawAsync(
-            "UPDATE Cases SET RequestedAmount = {0}, InternalCoFinancing = {0}, ExternalCoFinancing = {0}, ExpectedAnnualGain = {0}, " +
-            "RecommendedAmount = CASE WHEN RecommendedAmount IS NULL THEN NULL ELSE {0} END, " +
-            "GrantedAmount = CASE WHEN GrantedAmount IS NULL THEN NULL ELSE {0} END, " +
-            "ActualSpend = CASE WHEN ActualSpend IS NULL THEN NULL ELSE {0} END", max);
-        await db.Database.ExecuteSqlRawAsync("UPDATE EffectReports SET RealisedAnnualGain = {0}", max);
-        await db.Database.ExecuteSqlRawAsync("UPDATE Pools SET Budget = {0}", max);
+            "UPDATE \"Cases\" SET \"RequestedAmount\" = {0}, \"InternalCoFinancing\" = {0}, \"ExternalCoFinancing\" = {0}, \"ExpectedAnnualGain\" = {0}, " +
+            "\"RecommendedAmount\" = CASE WHEN \"RecommendedAmount\" IS NULL THEN NULL ELSE {0} END, " +
+            "\"GrantedAmount\" = CASE WHEN \"GrantedAmount\" IS NULL THEN NULL ELSE {0} END, " +
+            "\"ActualSpend\" = CASE WHEN \"ActualSpend\" IS NULL THEN NULL ELSE {0} END", max);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"EffectReports\" SET \"RealisedAnnualGain\" = {0}", max);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Pools\" SET \"Budget\" = {0}", max);
     }
 
     public Task DisposeAsync()

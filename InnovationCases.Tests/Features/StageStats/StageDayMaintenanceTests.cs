@@ -14,6 +14,7 @@ using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InnovationCases.Tests.Features.StageStats;
 
@@ -27,6 +28,10 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
 {
     private readonly TestApp _app = new();
     private readonly SteppingClock _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero));
+
+    // No background fold: the moves' pending rows stay until a test folds them, so the dashboard is
+    // read with rows pending too.
+    public StageDayMaintenanceTests() => _app.Settings["StageStats:FoldMilliseconds"] = "0";
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -79,9 +84,12 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
 
         Assert.True(made > 80, $"only {made} moves");
         await using var db = await _app.DbAsync();
+        // Every change so far is pending: the dashboard reads the folded rows (the demo data's) and those.
+        Assert.True(await db.PendingStageDays.CountAsync() > made);
+        await AssertSameDashboardFiguresAsync(db, _clock.Now.UtcDateTime);
+
         var maintained = await StageDayRows.AssertEqualToRebuildAsync(db);
         Assert.Contains(maintained, d => d.Day > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)));
-
         await AssertSameDashboardFiguresAsync(db, _clock.Now.UtcDateTime);
     }
 
@@ -97,8 +105,8 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
     public async Task Equally_long_stays_fill_the_slow_slots_the_same_whichever_commits_first()
     {
         // Four cases leave Screened after stays of equal length (ties) beside one longer stay: the
-        // slots hold the longest, then the lowest case ids, in SQL and in the rebuild's fold alike,
-        // for either commit order. Before the tie rule the first to commit kept the slot.
+        // slots hold the longest, then the lowest case ids, in the fold of appended rows and in the
+        // rebuild alike, for either commit order. Before the tie rule the first to commit kept the slot.
         var day = new DateTime(2031, 3, 4, 0, 0, 0, DateTimeKind.Utc);
         StageChange Left(int caseId, int hours) => new(caseId, day.AddHours(12), Stage.Recommended, Stage.Screened, day.AddHours(12 - hours));
         var changes = new[] { Left(41, 5), Left(7, 5), Left(23, 5), Left(90, 9), Left(12, 5) };
@@ -111,6 +119,9 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
             {
                 await StageDayWriter.ApplyAsync(db, change, default);
             }
+
+            // The fold merges the appended rows in the order it reads them, whichever that is.
+            Assert.Equal(order.Length * 2, await StageDayRows.FoldAsync(db));
 
             var screened = await db.StageDays.AsNoTracking().SingleAsync(d => d.Day == DateOnly.FromDateTime(day) && d.Stage == Stage.Screened);
             Assert.Equal([(9 * 3_600_000L, 90), (5 * 3_600_000L, 7), (5 * 3_600_000L, 12)], screened.SlowStays().ToArray());
@@ -126,6 +137,50 @@ public sealed class StageDayMaintenanceTests : IAsyncLifetime
         }
 
         Assert.Equal(stored[0], stored[1]);
+    }
+
+    [Fact]
+    public async Task Folds_running_while_sixteen_writers_append_count_every_move_exactly_once()
+    {
+        // On PostgreSQL the writers append side by side and commit in any order, while folds take
+        // what they see with DELETE … RETURNING; no change may be folded twice or left out.
+        const int writers = 16;
+        const int movesEach = 6;
+        var caseworker = await _app.ActorAsync(DemoUsers.Caseworker);
+        var cases = new List<InnovationCase>();
+        for (var i = 0; i < writers; i++)
+        {
+            cases.Add(await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MTM"));
+        }
+
+        var appWriter = _app.AppServices.GetRequiredService<DbWriter>();
+        await StageDayRebuild.RebuildAsync(appWriter);
+        var factory = _app.AppServices.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var notifier = _app.AppServices.GetRequiredService<CaseChangeNotifier>();
+        var writing = Task.WhenAll(cases.Select(c => Task.Run(async () =>
+        {
+            var pipeline = new CaseChangePipeline(new DbWriter(factory, NullLogger<DbWriter>.Instance), notifier, new LocalCaseChangeRelay(),
+                new NotificationPlanner(Options.Create(new NotificationOptions())), TimeProvider.System, NullLogger<CaseChangePipeline>.Instance);
+            var service = new CaseWorkflowService(factory, pipeline, TimeProvider.System);
+            var version = c.Version;
+            for (var m = 0; m < movesEach; m++)
+            {
+                MoveData data = m % 2 == 0 ? new ScreenData() : new SendBackData("Igen.");
+                version = Assert.IsType<MoveResult.Moved>(await service.FireAsync(c.CaseNumber, data, caseworker, version)).Version;
+            }
+        })));
+        var folds = 0;
+        var folded = 0;
+        while (!writing.IsCompleted)
+        {
+            folded += await StageDayFold.FoldAsync(appWriter);
+            folds++;
+        }
+
+        await writing;
+        Assert.True(folds > 1 && folded > 0, $"{folds} folds merged {folded} rows while the writers ran");
+        await using var db = await _app.DbAsync();
+        await StageDayRows.AssertEqualToRebuildAsync(db);
     }
 
     [Fact]

@@ -12,3 +12,9 @@ internal sealed class StageDayConfiguration : IEntityTypeConfiguration<StageDay>
         b.HasKey(d => new { d.Day, d.Stage });
     }
 }
+
+internal sealed class PendingStageDayConfiguration : IEntityTypeConfiguration<PendingStageDay>
+{
+    // No index but the key: moves only append, the fold takes them all, the dashboard sums them all.
+    public void Configure(EntityTypeBuilder<PendingStageDay> b) => b.HasKey(d => d.Id);
+}

@@ -1217,6 +1217,46 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("PendingFanOuts", (string)null);
                 });
 
+            modelBuilder.Entity("InnovationCases.Features.StageStats.PendingStageDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Entered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Left")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeftEnteredAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeftStayMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlowCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlowMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingStageDays");
+                });
+
             modelBuilder.Entity("InnovationCases.Features.StageStats.StageDay", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -78,10 +78,8 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
         _moves.Count == 0 ? _recorded : _recorded.Where(r => !_moves.Contains(r.Event)).ToList();
 
     /// <summary>
-    /// Counts the recorded stage changes in the dashboard's day rows (<see cref="StageDayWriter"/>),
-    /// in the same transaction as the events they count. The pipeline calls it last before the
-    /// commit: on PostgreSQL today's rows are shared by every move, and a move holds their row locks
-    /// from this statement to its commit.
+    /// Counts the recorded stage changes for the dashboard's day rows (<see cref="StageDayWriter"/>
+    /// appends them; no row shared with other moves is locked), in the same transaction as the events they count.
     /// </summary>
     internal async Task CountStagesAsync()
     {

@@ -1,5 +1,6 @@
 using InnovationCases.Features.Pools;
 using InnovationCases.Features.Reports;
+using InnovationCases.Features.StageStats;
 
 namespace InnovationCases.Features.Dashboard;
 
@@ -12,6 +13,8 @@ public static class DashboardSetup
         builder.Services.AddSingleton<DashboardLive>();
         builder.Services.AddSingleton<PoolLedgerReader>();
         builder.Services.AddSingleton<ReportService>();
+        // The day rows the dashboard's flow and time in stage read: moves append, this merges.
+        builder.Services.AddHostedService<StageDayFoldJob>();
         return builder;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnovationCases.Features.Dashboard;
 
 /// <summary>
-/// The stage figures from the maintained <see cref="StageDay"/> rows, for a reader who sees every
+/// The stage figures from the maintained <see cref="StageDay"/> rows (with those not folded yet, <see cref="StageDayReader"/>), for a reader who sees every
 /// case: per stage one summed row, the days inside the flow's window, the days' slowest stays, and
 /// the three longest-waiting cases of each timed stage from the case index. What it reads grows with
 /// the number of days, not with the number of events.
@@ -18,7 +18,7 @@ public static class DayFigures
     {
         var first = StageDay.DayOf(points[0]);
         var last = StageDay.DayOf(now);
-        var days = db.StageDays.AsNoTracking().Where(d => d.Day <= last);
+        var days = StageDayReader.Rows(db).Where(d => d.Day <= last);
 
         var totals = await days.GroupBy(d => d.Stage).Select(g => new
         {
@@ -79,7 +79,7 @@ public static class DayFigures
         var endedTop = ended
             .SelectMany(d => d.SlowStays().Select(x => (d.Stage, x.Ms, x.CaseId)))
             .GroupBy(x => x.Stage)
-            .SelectMany(g => g.OrderByDescending(x => x.Ms).Take(slowest))
+            .SelectMany(g => g.OrderByDescending(x => x.Ms).ThenBy(x => x.CaseId).Take(slowest))
             .ToList();
         var ids = endedTop.Select(x => x.CaseId).Distinct().ToList();
         var numbers = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))

@@ -3,8 +3,9 @@ using InnovationCases.Domain;
 namespace InnovationCases.Features.StageStats;
 
 /// <summary>
-/// One UTC day of one stage's traffic, kept up to date in the transaction of every stage change
-/// (<see cref="StageDayWriter"/>) and rebuilt from the event log by <see cref="StageDayRebuild"/>.
+/// One UTC day of one stage's traffic: every stage change appends its part in its own transaction
+/// (<see cref="StageDayWriter"/>, a <see cref="PendingStageDay"/> row), <see cref="StageDayFold"/>
+/// merges those into these rows, and <see cref="StageDayRebuild"/> recomputes them from the event log.
 /// The dashboard's cumulative flow and time in stage read these rows instead of every event, so
 /// their cost grows with the number of days, not the number of events.
 /// </summary>
@@ -67,10 +68,7 @@ public sealed class StageDay
 
     /// <summary>
     /// Counts the end of a stay that began at <paramref name="enteredMs"/> and ended at
-    /// <paramref name="atMs"/>. A stay joins the slow slots when it beats the one it displaces:
-    /// longer, or as long and of a lower case id. That order is total, so the slots do not depend on
-    /// the order the stays arrive in (concurrent moves commit in any order; the rebuild reads the
-    /// events in id order). <see cref="StageDayWriter"/> writes the same rule in SQL.
+    /// <paramref name="atMs"/>; the stay is offered to the slow slots (<see cref="Offer"/>).
     /// </summary>
     public void Leave(int caseId, long enteredMs, long atMs)
     {
@@ -78,6 +76,35 @@ public sealed class StageDay
         Left++;
         LeftEnteredAtMs += enteredMs;
         LeftStayMs += stay;
+        Offer(stay, caseId);
+    }
+
+    /// <summary>
+    /// Adds another row of the same day and stage: its counts and sums, and its slow stays offered to
+    /// this row's slots. The slots hold the three longest of both, exactly: each side's three are the
+    /// longest of its own stays. The fold of appended rows (<see cref="StageDayFold"/>) uses it.
+    /// </summary>
+    public void Merge(StageDay other)
+    {
+        Entered += other.Entered;
+        Left += other.Left;
+        EnteredAtMs += other.EnteredAtMs;
+        LeftEnteredAtMs += other.LeftEnteredAtMs;
+        LeftStayMs += other.LeftStayMs;
+        foreach (var (ms, caseId) in other.SlowStays().ToList())
+        {
+            Offer(ms, caseId);
+        }
+    }
+
+    /// <summary>
+    /// A stay joins the slow slots when it beats the one it displaces: longer, or as long and of a
+    /// lower case id. That order is total, so the slots do not depend on the order the stays arrive
+    /// in (concurrent moves commit in any order, the fold merges appended rows in any order, the
+    /// rebuild reads the events in id order).
+    /// </summary>
+    private void Offer(long stay, int caseId)
+    {
         if (Beats(stay, caseId, Slow1Ms, Slow1CaseId))
         {
             (Slow3Ms, Slow3CaseId, Slow2Ms, Slow2CaseId) = (Slow2Ms, Slow2CaseId, Slow1Ms, Slow1CaseId);

@@ -64,6 +64,9 @@ public static class StageDayRebuild
     private static async Task<int> ReplaceAsync(AppDbContext db, CancellationToken ct)
     {
         var rows = FromEvents(await ReadEventsAsync(db, ct));
+        // The pending rows count changes whose events were just read: the rebuilt rows hold them already.
+        // A change committing meanwhile is in neither the events read nor the pending rows deleted.
+        await db.PendingStageDays.ExecuteDeleteAsync(ct);
         await db.StageDays.ExecuteDeleteAsync(ct);
         db.StageDays.AddRange(rows);
         await db.SaveChangesAsync(ct);

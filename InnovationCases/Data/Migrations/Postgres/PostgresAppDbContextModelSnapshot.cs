@@ -1274,6 +1274,48 @@ namespace InnovationCases.Data.Migrations
                     b.ToTable("PendingFanOuts", (string)null);
                 });
 
+            modelBuilder.Entity("InnovationCases.Features.StageStats.PendingStageDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Entered")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Left")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LeftEnteredAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LeftStayMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SlowCaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SlowMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingStageDays");
+                });
+
             modelBuilder.Entity("InnovationCases.Features.StageStats.StageDay", b =>
                 {
                     b.Property<DateOnly>("Day")
