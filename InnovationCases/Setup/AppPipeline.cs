@@ -53,14 +53,18 @@ public static class AppPipeline
         // After authentication: the default policy never caches a signed-in request.
         app.UseOutputCache();
 
-        app.MapStaticAssets();
+        // The static files as `dotnet publish` lists them beside the app (fingerprinted, compressed,
+        // cached immutable); a host that runs the app's code from elsewhere (the benchmarks) names
+        // the published manifest in StaticAssets:Manifest.
+        var assets = app.Configuration["StaticAssets:Manifest"];
+        app.MapStaticAssets(assets);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapReportExports();
         app.MapPersonalDataExport();
         app.MapOidcSignIn();
         app.MapPublicFiles();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticAssets(assets);
         return app;
     }
 

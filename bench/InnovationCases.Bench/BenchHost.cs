@@ -39,11 +39,15 @@ public sealed class BenchHost : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "ic-bench", name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
+        // A host that serves browsers serves the static files as the deployed app does (PublishedApp).
+        // BENCH_BUILD_ASSETS=1 (diagnostic): the build output's files instead, as before session 7.
+        var published = listen && Environment.GetEnvironmentVariable("BENCH_BUILD_ASSETS") != "1" ? await PublishedApp.FolderAsync() : null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",
             ApplicationName = typeof(InnovationCases.Setup.AppServices).Assembly.GetName().Name,
             ContentRootPath = Path.GetDirectoryName(typeof(InnovationCases.Setup.AppServices).Assembly.Location),
+            WebRootPath = published is null ? null : Path.Combine(published, "wwwroot"),
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -72,8 +76,16 @@ public sealed class BenchHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        if (published is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["StaticAssets:Manifest"] = PublishedApp.Manifest(published) });
+        }
+        else
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         builder.Logging.ClearProviders();
-        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseUrls(listen ? "http://127.0.0.1:0" : "http://127.0.0.1:0");
         builder.AddInnovationCases();
         // The command counter is a measuring tool, not part of the app: the bench adds it itself.

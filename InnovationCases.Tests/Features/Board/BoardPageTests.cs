@@ -264,6 +264,30 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
         Assert.Equal([Stage.Submitted, Stage.Screened], rendered);
     }
 
+    [Fact]
+    public async Task A_card_arriving_live_above_others_keeps_the_cards_below_it()
+    {
+        Services.AddSingleton<TimeProvider>(new StoppedClock(DateTimeOffset.UtcNow));
+        var actor = await SignInAsync(DemoUsers.Caseworker);
+        var title = "Nyankommet " + Guid.NewGuid().ToString("N")[..6];
+        var below = await Arrange.CaseAsync(App, Stage.Screened, configure: x => x.Title = title + " nederst");
+        var moved = await Arrange.CaseAsync(App, Stage.Submitted, configure: x => x.Title = title + " flyttes");
+        var cut = RenderBoard("board?q=" + Uri.EscapeDataString(title));
+        cut.WaitForAssertion(() => cut.Find($"section[data-stage='Screened'] [data-case-number='{below.CaseNumber}']"));
+        var card = cut.FindComponents<BoardCard>().Single(k => k.Instance.Item.CaseNumber == below.CaseNumber);
+        var renders = card.RenderCount;
+
+        var result = await App.AppServices.GetRequiredService<CaseWorkflowService>().FireAsync(moved.CaseNumber, new ScreenData(), actor, moved.Version);
+        Assert.IsType<MoveResult.Moved>(result);
+
+        // The moved card is the column's newest, so it lands above; the card below is neither
+        // re-created nor re-rendered (a keyboard user's focus in it stays).
+        cut.WaitForAssertion(() => Assert.Equal<string>([moved.CaseNumber, below.CaseNumber],
+            cut.FindAll("section[data-stage='Screened'] [data-case-number]").Select(e => e.GetAttribute("data-case-number") ?? "").ToArray()));
+        Assert.Same(card.Instance, cut.FindComponents<BoardCard>().Single(k => k.Instance.Item.CaseNumber == below.CaseNumber).Instance);
+        Assert.Equal(renders, card.RenderCount);
+    }
+
     private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -1,4 +1,6 @@
+using InnovationCases.Domain;
 using InnovationCases.Domain.Delivery;
+using InnovationCases.Domain.Workflow;
 using Microsoft.AspNetCore.Components;
 
 namespace InnovationCases.Features.Board;
@@ -18,6 +20,12 @@ public sealed class BoardCardContext
 
     /// <summary>The fail-fast thresholds (configuration section <c>Effects</c>).</summary>
     public DeliveryOptions DeliverySettings { get; init; } = new();
+
+    /// <summary>The moves the board's user may make on a card (the board computes them once per card version).</summary>
+    public Func<BoardItem, IReadOnlyList<MoveCheck>> MovesFor { get; init; } = _ => [];
+
+    /// <summary>Days a card may stay in a stage before it is overdue; null: no limit.</summary>
+    public Func<Stage, int?> LimitDaysFor { get; init; } = _ => null;
 
     /// <summary>The title or the card pressed: the board opens its side panel.</summary>
     public EventCallback<BoardItem> OnOpen { get; init; }

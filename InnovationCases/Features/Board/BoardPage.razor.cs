@@ -169,6 +169,8 @@ public partial class BoardPage : IAsyncDisposable
         {
             ReadOnly = ReadOnly,
             DeliverySettings = DeliverySettings.Value,
+            MovesFor = item => _state!.MovesFor(item),
+            LimitDaysFor = Settings.Value.LimitDaysFor,
             OnOpen = EventCallback.Factory.Create<BoardItem>(this, OpenPanelAsync),
             OnMenu = EventCallback.Factory.Create<BoardItem>(this, OpenMenu),
             OnDragStart = EventCallback.Factory.Create<BoardItem>(this, OnDragStart),
