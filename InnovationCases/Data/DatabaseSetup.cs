@@ -39,7 +39,7 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<AppDbContext>(o => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas(), SqliteStatements.Instance));
             services.AddSingleton(new RunningAppLock(connectionString));
         }
 
