@@ -183,4 +183,27 @@ public sealed class PersistenceTests
         await using var check = await app.DbAsync();
         Assert.Equal("Helt", (await check.Cases.SingleAsync(x => x.Id == c.Id)).Title);
     }
+
+    [Fact]
+    public async Task A_write_may_run_a_query_again_while_its_own_reader_is_open()
+    {
+        using var app = new TestApp(demoData: true);
+        var writer = app.AppServices.GetRequiredService<DbWriter>();
+
+        var pairs = await writer.WriteAsync(async db =>
+        {
+            var n = 0;
+            await foreach (var outer in db.Departments.AsNoTracking().OrderBy(d => d.Id).AsAsyncEnumerable())
+            {
+                await foreach (var inner in db.Departments.AsNoTracking().OrderBy(d => d.Id).AsAsyncEnumerable())
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        });
+
+        Assert.Equal(36, pairs); // six departments, each with each
+    }
 }

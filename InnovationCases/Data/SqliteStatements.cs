@@ -60,7 +60,13 @@ internal sealed class SqliteStatements : DbCommandInterceptor
             return result;
         }
 
-        if (!commands.TryGetValue(fresh.CommandText, out var kept))
+        if (commands.TryGetValue(fresh.CommandText, out var kept) && kept.Reading)
+        {
+            // The same text again while its reader is still open (a query run inside a loop over itself): a command of its own, as before.
+            return result;
+        }
+
+        if (kept is null)
         {
             if (commands.Count >= MaxStatements)
             {
@@ -88,6 +94,9 @@ internal sealed class SqliteStatements : DbCommandInterceptor
     private sealed class KeptCommand(string text, SqliteConnection connection) : SqliteCommand(text, connection)
     {
         private bool _released;
+
+        /// <summary>A reader of this command is open.</summary>
+        public bool Reading => DataReader is not null;
 
         public void Release()
         {
