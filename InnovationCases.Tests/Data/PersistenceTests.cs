@@ -1,8 +1,6 @@
 using InnovationCases.Data;
 using InnovationCases.Data.DemoData;
 using InnovationCases.Domain;
-using InnovationCases.Domain.Workflow;
-using InnovationCases.Features.Moves;
 using InnovationCases.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -124,86 +122,5 @@ public sealed class PersistenceTests
         await using var check = await app.DbAsync();
         Assert.Equal(Stage.Submitted, (await check.Cases.SingleAsync(x => x.Id == c.Id)).Stage);
         Assert.Equal(1, await check.CaseEvents.CountAsync(e => e.CaseId == c.Id));
-    }
-
-    [Fact]
-    public async Task The_writers_connection_syncs_normally_and_has_efs_functions()
-    {
-        using var app = new TestApp(demoData: false);
-        var writer = app.AppServices.GetRequiredService<DbWriter>();
-
-        for (var i = 0; i < 2; i++)
-        {
-            var (sync, mod) = await writer.WriteAsync(async db => (
-                await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync(),
-                await db.Database.SqlQueryRaw<string>("SELECT CAST(ef_mod('7.5', 2) AS TEXT) AS Value").SingleAsync()));
-            Assert.Equal(1, sync); // NORMAL
-            Assert.Equal("1.5", mod);
-        }
-    }
-
-    [Fact]
-    public async Task A_move_compiles_its_statements_once_and_later_moves_reuse_them()
-    {
-        using var app = new TestApp(demoData: true);
-        var caseworker = await app.ActorAsync(DemoUsers.Caseworker);
-        var workflow = app.AppServices.GetRequiredService<CaseWorkflowService>();
-        var writer = app.AppServices.GetRequiredService<DbWriter>();
-        var first = await Arrange.CaseAsync(app, Stage.Submitted);
-        var second = await Arrange.CaseAsync(app, Stage.Submitted);
-
-        Assert.IsType<MoveResult.Moved>(await workflow.FireAsync(first.CaseNumber, new ScreenData(), caseworker, first.Version));
-        var kept = SqliteStatements.CountOf(writer.Connection!);
-        Assert.InRange(kept, 5, SqliteStatements.MaxStatements); // the case read, UPDATE, event, fan-out row, stage days
-        Assert.IsType<MoveResult.Moved>(await workflow.FireAsync(second.CaseNumber, new ScreenData(), caseworker, second.Version));
-        Assert.Equal(kept, SqliteStatements.CountOf(writer.Connection!));
-
-        await using var db = await app.DbAsync();
-        Assert.Equal(Stage.Screened, (await db.Cases.SingleAsync(x => x.Id == second.Id)).Stage);
-        Assert.Equal(1, await db.CaseEvents.CountAsync(e => e.CaseId == second.Id && e.Kind == CaseEventKind.Moved));
-    }
-
-    [Fact]
-    public async Task After_a_failed_write_the_next_write_starts_on_a_new_connection_and_is_stored()
-    {
-        using var app = new TestApp(demoData: true);
-        var c = await Arrange.CaseAsync(app, Stage.Submitted);
-        var writer = app.AppServices.GetRequiredService<DbWriter>();
-        await writer.WriteAsync(db => db.Cases.CountAsync());
-        var before = writer.Connection;
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync<int>(async db =>
-        {
-            await db.Cases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Title, "Halvt"));
-            throw new InvalidOperationException("boom");
-        }));
-        await writer.WriteAsync(db => db.Cases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Title, "Helt")));
-
-        Assert.NotSame(before, writer.Connection);
-        await using var check = await app.DbAsync();
-        Assert.Equal("Helt", (await check.Cases.SingleAsync(x => x.Id == c.Id)).Title);
-    }
-
-    [Fact]
-    public async Task A_write_may_run_a_query_again_while_its_own_reader_is_open()
-    {
-        using var app = new TestApp(demoData: true);
-        var writer = app.AppServices.GetRequiredService<DbWriter>();
-
-        var pairs = await writer.WriteAsync(async db =>
-        {
-            var n = 0;
-            await foreach (var outer in db.Departments.AsNoTracking().OrderBy(d => d.Id).AsAsyncEnumerable())
-            {
-                await foreach (var inner in db.Departments.AsNoTracking().OrderBy(d => d.Id).AsAsyncEnumerable())
-                {
-                    n++;
-                }
-            }
-
-            return n;
-        });
-
-        Assert.Equal(36, pairs); // six departments, each with each
     }
 }

@@ -39,7 +39,7 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<AppDbContext>(o => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas(), SqliteStatements.Instance));
+                .AddInterceptors(new SqlitePragmas()));
             services.AddSingleton(new RunningAppLock(connectionString));
         }
 

@@ -1,7 +1,6 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace InnovationCases.Data;
@@ -18,12 +17,7 @@ namespace InnovationCases.Data;
 /// is read) asks for READ COMMITTED instead: rows every such write updates (the day's stage counts)
 /// then make concurrent writers wait for each other rather than fail and retry.
 /// </summary>
-/// <remarks>
-/// On SQLite the writes, one at a time, go through one connection that stays open, whose compiled
-/// statements are kept (<see cref="SqliteStatements"/>): a move's statements are compiled once, not
-/// on every move, and the connection is not opened per write (B1 in docs/BENCHMARKS.md).
-/// </remarks>
-public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<DbWriter> logger) : IDisposable
+public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<DbWriter> logger)
 {
     private const int SqliteAttempts = 5;
 
@@ -32,13 +26,6 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
     private const int PostgresAttempts = 30;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool? _serialized;
-
-    // SQLite: the open connection the writes share (under the gate) and the options of contexts over it.
-    private SqliteConnection? _connection;
-    private DbContextOptions<AppDbContext>? _options;
-
-    /// <summary>The writer's open connection on SQLite once it has written; null before and on PostgreSQL.</summary>
-    internal SqliteConnection? Connection => _connection;
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction and commits it. Whatever <paramref name="work"/>
@@ -65,7 +52,7 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
 
             try
             {
-                await using var db = gated ? await OpenWriterAsync(ct) : await factory.CreateDbContextAsync(ct);
+                await using var db = await factory.CreateDbContextAsync(ct);
                 await using var tx = gated
                     ? await db.Database.BeginTransactionAsync(ct)
                     : await db.Database.BeginTransactionAsync(level, ct);
@@ -77,12 +64,6 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
             {
                 logger.LogWarning("Database busy, retrying write (attempt {Attempt})", attempt);
             }
-            catch when (gated)
-            {
-                // Whatever failed (a full disk, a broken file), the next write starts on a new connection.
-                CloseWriter();
-                throw;
-            }
             finally
             {
                 if (gated)
@@ -93,54 +74,6 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
 
             // Spread out the retries of writers that collided, so they do not collide again.
             await Task.Delay(Random.Shared.Next(10, 50) * Math.Min(attempt, 5), ct);
-        }
-    }
-
-    /// <summary>
-    /// A context over the writer's open connection (SQLite, under the gate): opened once, with
-    /// <see cref="SqlitePragmas"/>' settings; EF registers its SQL functions on it with each context,
-    /// as it does on every open of a pooled connection.
-    /// </summary>
-    private async Task<AppDbContext> OpenWriterAsync(CancellationToken ct)
-    {
-        if (_options is null)
-        {
-            await using var probe = await factory.CreateDbContextAsync(ct);
-            var connection = new SqliteConnection(probe.Database.GetConnectionString());
-            var options = new DbContextOptionsBuilder<AppDbContext>((DbContextOptions<AppDbContext>)probe.GetService<IDbContextOptions>())
-                .UseSqlite(connection)
-                .Options;
-            await connection.OpenAsync(ct);
-            await SqlitePragmas.ApplyAsync(connection, ct);
-            SqliteStatements.Keep(connection);
-            (_connection, _options) = (connection, options);
-        }
-
-        return new AppDbContext(_options);
-    }
-
-    private void CloseWriter()
-    {
-        if (_connection is { } connection)
-        {
-            SqliteStatements.Release(connection);
-            connection.Dispose();
-        }
-
-        (_connection, _options) = (null, null);
-    }
-
-    /// <summary>Closes the writer's connection (SQLite).</summary>
-    public void Dispose()
-    {
-        _gate.Wait();
-        try
-        {
-            CloseWriter();
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 

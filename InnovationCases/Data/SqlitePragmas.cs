@@ -47,14 +47,6 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         Done(connection);
     }
 
-    /// <summary>The settings on a connection opened outside EF (the writer's, <see cref="DbWriter"/>).</summary>
-    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken ct)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
     private bool Needs(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || !_set.TryGetValue(handle, out _);
 
