@@ -58,33 +58,46 @@ internal static class PreparedInsert
         }
 
         Fill(0);
+        // Open as EF's own commands do (a no-op inside the writer's transaction), and closed as they do.
         await connection.OpenAsync(ct);
-        var parameterObject = new RelationalCommandParameterObject(connection, values, null, db, logger, CommandSource.ExecuteSqlRaw);
-        // The command joins the context's transaction (EF sets it), and the interceptors see it created.
-        await using var command = template.CreateDbCommand(parameterObject, Guid.NewGuid(), DbCommandMethod.ExecuteNonQuery);
-        for (var start = 0; start < full; start += perStatement)
+        try
         {
-            if (start > 0)
-            {
-                Fill(start);
-                command.Parameters.Clear();
-                foreach (var parameter in template.Parameters)
-                {
-                    parameter.AddDbParameter(command, values);
-                }
-            }
-
-            var id = Guid.NewGuid();
-            var started = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
-            var intercepted = await logger.CommandNonQueryExecutingAsync(connection, command, template.LogCommandText, db, id, connection.ConnectionId, started, CommandSource.ExecuteSqlRaw, ct);
-            var inserted = intercepted.HasResult ? intercepted.Result : await command.ExecuteNonQueryAsync(ct);
-            await logger.CommandNonQueryExecutedAsync(connection, command, template.LogCommandText, db, id, connection.ConnectionId, inserted, started, clock.Elapsed, CommandSource.ExecuteSqlRaw, ct);
+            await RunAsync();
+        }
+        finally
+        {
+            await connection.CloseAsync();
         }
 
         if (full < rows.Count)
         {
             await MappedSql.InsertManyAsync(db, properties, rows.Skip(full).ToList(), ct);
+        }
+
+        async Task RunAsync()
+        {
+            var parameterObject = new RelationalCommandParameterObject(connection, values, null, db, logger, CommandSource.ExecuteSqlRaw);
+            // The command joins the context's transaction (EF sets it), and the interceptors see it created.
+            await using var command = template.CreateDbCommand(parameterObject, Guid.NewGuid(), DbCommandMethod.ExecuteNonQuery);
+            for (var start = 0; start < full; start += perStatement)
+            {
+                if (start > 0)
+                {
+                    Fill(start);
+                    command.Parameters.Clear();
+                    foreach (var parameter in template.Parameters)
+                    {
+                        parameter.AddDbParameter(command, values);
+                    }
+                }
+
+                var id = Guid.NewGuid();
+                var started = DateTimeOffset.UtcNow;
+                var clock = Stopwatch.StartNew();
+                var intercepted = await logger.CommandNonQueryExecutingAsync(connection, command, template.LogCommandText, db, id, connection.ConnectionId, started, CommandSource.ExecuteSqlRaw, ct);
+                var inserted = intercepted.HasResult ? intercepted.Result : await command.ExecuteNonQueryAsync(ct);
+                await logger.CommandNonQueryExecutedAsync(connection, command, template.LogCommandText, db, id, connection.ConnectionId, inserted, started, clock.Elapsed, CommandSource.ExecuteSqlRaw, ct);
+            }
         }
     }
 
