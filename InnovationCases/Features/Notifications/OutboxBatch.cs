@@ -3,8 +3,8 @@ using InnovationCases.Data;
 namespace InnovationCases.Features.Notifications;
 
 /// <summary>
-/// Inserts a fan-out pass's notification texts and rows, a few rows per statement through cached
-/// plain-SQL INSERTs (<see cref="MappedSql.InsertManyAsync"/>), inside the pass's transaction. EF Core
+/// Inserts a fan-out pass's notification texts and rows, a few rows per statement through one
+/// prepared plain-SQL INSERT per table and pass (<see cref="PreparedInsert"/>), inside the pass's transaction. EF Core
 /// on SQLite sends one statement per row, and one statement per table with hundreds of parameters
 /// costs quadratically in their number (benchmark B9b). Column names and conversions come from the
 /// EF model, so the statements follow the mapping on both providers. The rows are not tracked:
@@ -38,7 +38,7 @@ public static class OutboxBatch
             }
         }
 
-        await MappedSql.InsertManyAsync(db, BodyColumns, bodies, ct);
-        await MappedSql.InsertManyAsync(db, RowColumns, rows, ct);
+        await PreparedInsert.InsertManyAsync(db, BodyColumns, bodies, ct);
+        await PreparedInsert.InsertManyAsync(db, RowColumns, rows, ct);
     }
 }

@@ -1,0 +1,75 @@
+using InnovationCases.Data;
+using InnovationCases.Features.Notifications;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Tests.Data;
+
+/// <summary>
+/// The fan-out's rows go through one prepared INSERT that runs again per chunk with new values: every
+/// row must be stored with its own values and the model's conversions, and every run must still pass
+/// EF's interceptors (the command counter of B3).
+/// </summary>
+public sealed class PreparedInsertTests : IAsyncLifetime
+{
+    private readonly DbCommandCounter _counter = new();
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    public async Task InitializeAsync()
+    {
+        await _connection.OpenAsync();
+        await using var db = Context();
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    public async Task DisposeAsync() => await _connection.DisposeAsync();
+
+    private AppDbContext Context() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).AddInterceptors(_counter).Options);
+
+    [Fact]
+    public async Task Rows_of_several_chunks_and_a_rest_are_stored_each_with_its_own_values_and_every_run_is_seen_by_the_interceptors()
+    {
+        var now = new DateTime(2026, 12, 2, 21, 30, 15, 123, DateTimeKind.Utc);
+        var perStatement = MappedSql.RowsPerStatement;
+        var bodies = Enumerable.Range(0, 2 * perStatement + 3).Select(i => new NotificationBody
+        {
+            Id = NotificationBody.NewId(), Subject = $"Emne {i}", Detail = $"Detalje {i}", TextBody = $"Tekst {i}", HtmlBody = $"<p>{i}</p>",
+            DigestLine = $"Linje {i}", LinkPath = $"cases/INNO-2026-{i:D4}",
+        }).ToList();
+        var rows = bodies.Select((b, i) => new OutboxMessage
+        {
+            RecipientUserId = $"user-{i}", RecipientEmail = i % 3 == 0 ? null : $"u{i}@aarhus.example", Kind = (NotificationKind)(i % 3),
+            CaseId = null, CaseNumber = $"INNO-2026-{i:D4}", BodyId = b.Id, Status = i % 2 == 0 ? OutboxStatus.Pending : OutboxStatus.InAppOnly,
+            CreatedAt = now.AddSeconds(i), Attempts = 0, NextAttemptAt = now.AddMinutes(i),
+        }).ToList();
+
+        await using (var db = Context())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var before = _counter.Count;
+            await OutboxBatch.InsertAsync(db, bodies, rows, CancellationToken.None);
+            // Per table: two runs of the prepared statement and one statement for the last three rows.
+            Assert.Equal(6, _counter.Count - before);
+            await tx.CommitAsync();
+        }
+
+        await using var check = Context();
+        var stored = await check.Outbox.AsNoTracking().Include(m => m.Body).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(rows.Count, stored.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (want, got) = (rows[i], stored[i]);
+            Assert.Equal(want.RecipientUserId, got.RecipientUserId);
+            Assert.Equal(want.RecipientEmail, got.RecipientEmail);
+            Assert.Equal(want.Kind, got.Kind);
+            Assert.Equal(want.CaseNumber, got.CaseNumber);
+            Assert.Equal(want.Status, got.Status);
+            Assert.Equal(want.CreatedAt, got.CreatedAt);
+            Assert.Equal(want.NextAttemptAt, got.NextAttemptAt);
+            Assert.Equal(bodies[i].Id, got.BodyId);
+            Assert.Equal(bodies[i].Subject, got.Body!.Subject);
+            Assert.Equal(bodies[i].TextBody, got.Body.TextBody);
+            Assert.Equal(bodies[i].LinkPath, got.Body.LinkPath);
+        }
+    }
+}

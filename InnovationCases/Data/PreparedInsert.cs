@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace InnovationCases.Data;
+
+/// <summary>
+/// Many rows of one table in one transaction through one prepared multi-row <c>INSERT</c> that runs
+/// again for every chunk of <see cref="MappedSql.RowsPerStatement"/> rows: SQLite compiles the
+/// statement once per call instead of once per chunk. The text, the parameters' type mappings and
+/// converters come from the EF model as in <see cref="MappedSql.InsertManyAsync"/>, and every run passes
+/// EF's command interceptors and logging like any other command.
+/// </summary>
+/// <remarks>
+/// Microsoft.Data.Sqlite keeps a command's compiled statements while its text stays the same, but EF
+/// makes a new command for every execution, so <see cref="MappedSql.InsertManyAsync"/> compiles an
+/// eight-row INSERT (its indexes, its foreign key, eight times over) for every eight rows. For the
+/// notification fan-out's rows that compiling cost as much as SQLite's own work of writing them, and it
+/// ran while the pass held the one writer the moves wait for (benchmark B9b). On PostgreSQL each
+/// statement is a round trip and Npgsql prepares by itself, so there this is
+/// <see cref="MappedSql.InsertManyAsync"/>.
+/// </remarks>
+internal static class PreparedInsert
+{
+    private static readonly ConcurrentDictionary<(IModel Model, Type Entity, string Columns), IRelationalCommand> Commands = new();
+
+    public static async Task InsertManyAsync<T>(DbContext db, IReadOnlyList<string> properties, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        const int perStatement = MappedSql.RowsPerStatement;
+        var full = rows.Count / perStatement * perStatement;
+        if (!db.Database.IsSqlite() || full <= perStatement)
+        {
+            await MappedSql.InsertManyAsync(db, properties, rows, ct);
+            return;
+        }
+
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var getters = properties.Select(p => Property(type, p).GetGetter()).ToList();
+        var template = Commands.GetOrAdd((db.Model, typeof(T), string.Join(",", properties)), _ => Build(db, type, properties, perStatement));
+        var connection = db.GetService<IRelationalConnection>();
+        var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
+        var values = new Dictionary<string, object?>(perStatement * getters.Count);
+        void Fill(int start)
+        {
+            var i = 0;
+            for (var r = start; r < start + perStatement; r++)
+            {
+                foreach (var getter in getters)
+                {
+                    values[Name(i++)] = getter.GetClrValueUsingContainingEntity(rows[r]);
+                }
+            }
+        }
+
+        Fill(0);
+        // Open as EF's own commands do (a no-op inside the writer's transaction), and closed as they do.
+        await connection.OpenAsync(ct);
+        try
+        {
+            await RunAsync();
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+
+        if (full < rows.Count)
+        {
+            await MappedSql.InsertManyAsync(db, properties, rows.Skip(full).ToList(), ct);
+        }
+
+        async Task RunAsync()
+        {
+            var parameterObject = new RelationalCommandParameterObject(connection, values, null, db, logger, CommandSource.ExecuteSqlRaw);
+            // The command joins the context's transaction (EF sets it), and the interceptors see it created.
+            await using var command = template.CreateDbCommand(parameterObject, Guid.NewGuid(), DbCommandMethod.ExecuteNonQuery);
+            for (var start = 0; start < full; start += perStatement)
+            {
+                if (start > 0)
+                {
+                    Fill(start);
+                    command.Parameters.Clear();
+                    foreach (var parameter in template.Parameters)
+                    {
+                        parameter.AddDbParameter(command, values);
+                    }
+                }
+
+                var id = Guid.NewGuid();
+                var started = DateTimeOffset.UtcNow;
+                var clock = Stopwatch.StartNew();
+                var intercepted = await logger.CommandNonQueryExecutingAsync(connection, command, template.LogCommandText, db, id, connection.ConnectionId, started, CommandSource.ExecuteSqlRaw, ct);
+                var inserted = intercepted.HasResult ? intercepted.Result : await command.ExecuteNonQueryAsync(ct);
+                await logger.CommandNonQueryExecutedAsync(connection, command, template.LogCommandText, db, id, connection.ConnectionId, inserted, started, clock.Elapsed, CommandSource.ExecuteSqlRaw, ct);
+            }
+        }
+    }
+
+    private static IRelationalCommand Build(DbContext db, IEntityType type, IReadOnlyList<string> columns, int rows)
+    {
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
+        var mapped = columns.Select(c => Property(type, c)).ToList();
+        builder.Append($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", mapped.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ");
+        var i = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var placeholders = new List<string>(mapped.Count);
+            foreach (var property in mapped)
+            {
+                var name = Name(i++);
+                builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
+                placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
+            }
+
+            builder.Append((r == 0 ? "(" : ", (") + string.Join(", ", placeholders) + ")");
+        }
+
+        return builder.Build();
+    }
+
+    private static string Name(int i) => "p" + i;
+
+    private static IProperty Property(IEntityType type, string name) =>
+        type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.");
+}
