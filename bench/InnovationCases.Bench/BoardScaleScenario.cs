@@ -20,19 +20,29 @@ internal static class BoardScaleScenario
     public const double BrowserTargetMs = 700;
 
     // Runs at document start of every navigation: records performance.now() (ms since navigation
-    // start) the first time the circuit is live and the board's columns are rendered together.
+    // start) the first time the circuit is live and the board's columns are rendered together, and
+    // resolves window.__boardReady with it.
     private const string ReadyProbe = """
         (() => {
           const ready = () => !!document.querySelector("[data-circuit='ready']") && !!document.querySelector('[data-stage]');
+          let resolve;
+          window.__boardReady = new Promise(r => resolve = r);
           const observer = new MutationObserver(() => {
             if (window.__boardReadyAt === undefined && ready()) {
               window.__boardReadyAt = performance.now();
               observer.disconnect();
+              resolve(window.__boardReadyAt);
             }
           });
           observer.observe(document, { childList: true, subtree: true, attributes: true });
         })();
         """;
+
+    // The bench waits for that promise with a plain evaluation. Playwright's WaitForFunction first
+    // evaluates its own injected script (selector engines, pollers) in the page: ~80 ms on the
+    // renderer's main thread, right between the load event and Blazor opening its circuit, so it
+    // delayed the very navigation it timed. No user's browser runs it.
+    private const string WaitForReady = "async () => { while (!window.__boardReady) await new Promise(r => setTimeout(r, 5)); return await window.__boardReady; }";
 
     // BENCH_TRACE=1 (diagnostic): where a navigation's time goes. At document start it wraps the
     // WebSocket constructor (blazor.web.js opens the circuit's socket through it) to time the socket's
@@ -47,11 +57,25 @@ internal static class BoardScaleScenario
             const ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
             mark('ws created');
             ws.addEventListener('open', () => mark('ws open'));
+            // What each early message is: its printable text (blazorpack strings are readable).
+            const text = d => {
+              const bytes = typeof d === 'string' ? new TextEncoder().encode(d) : new Uint8Array(d);
+              let s = '';
+              for (const b of bytes.subarray(0, 160)) s += b >= 32 && b < 127 ? String.fromCharCode(b) : '.';
+              return s.replace(/\.{2,}/g, '..');
+            };
             let n = 0;
             ws.addEventListener('message', e => {
               n++;
-              if (n <= 6) mark('ws message ' + n + ' (' + (e.data.byteLength ?? e.data.length) + ' B)');
+              if (n <= 8) mark('ws message ' + n + ' (' + (e.data.byteLength ?? e.data.length) + ' B) ' + text(e.data));
             });
+            let sent = 0;
+            const send = ws.send;
+            ws.send = function (d) {
+              sent++;
+              if (sent <= 8) mark('ws send ' + sent + ' (' + (d.byteLength ?? d.length) + ' B) ' + text(d));
+              return send.call(this, d);
+            };
             return ws;
           }
           Traced.prototype = Native.prototype;
@@ -76,7 +100,13 @@ internal static class BoardScaleScenario
             const name = r.name.replace(location.origin, '').replace(/\?.*$/, '');
             rows.push([name + ' start', r.startTime], [name + ' end (' + r.transferSize + ' B on the wire)', r.responseEnd]);
           }
-          return rows.map(([w, t]) => [w, Math.round(t)]).concat(window.__trace ?? []).sort((a, b) => a[1] - b[1]).map(([w, t]) => t + ' ms  ' + w);
+          // What the interactive render rebuilt: the page's markup, and the cards' share of it.
+          const cards = [...document.querySelectorAll('.board-card')];
+          const size = els => els.reduce((n, e) => n + e.outerHTML.length, 0);
+          const dom = 'dom: body ' + document.body.outerHTML.length + ' chars, ' + document.body.querySelectorAll('*').length + ' elements; '
+            + cards.length + ' cards ' + size(cards) + ' chars (' + cards.reduce((n, c) => n + c.querySelectorAll('*').length + 1, 0) + ' elements); filters '
+            + size([...document.querySelectorAll('.board-filters')]) + ' chars; navigation ' + size([...document.querySelectorAll('.mud-drawer')]) + ' chars';
+          return rows.map(([w, t]) => [w, Math.round(t)]).concat(window.__trace ?? []).sort((a, b) => a[1] - b[1]).map(([w, t]) => t + ' ms  ' + w).concat([dom]);
         }
         """;
 
@@ -141,8 +171,19 @@ internal static class BoardScaleScenario
             for (var i = -1; i < navigations; i++)
             {
                 var page = await context.NewPageAsync();
+                // BENCH_CHROME_TRACE=<file> (diagnostic): Chromium's own performance trace of the first
+                // counted navigation (what the renderer's main thread did: parse, style, script, layout).
+                var chromeTrace = i == 0 ? Environment.GetEnvironmentVariable("BENCH_CHROME_TRACE") : null;
+                ChromeTrace? traced = chromeTrace is null ? null : await ChromeTrace.StartAsync(page);
+
                 await page.GotoAsync("/board");
-                await page.WaitForFunctionAsync("() => window.__boardReadyAt !== undefined");
+                await page.EvaluateAsync<double>(WaitForReady);
+                if (traced is not null)
+                {
+                    await traced.StopAsync(chromeTrace!);
+                    Console.WriteLine($"  Chromium trace of navigation 1 written to {chromeTrace}");
+                }
+
                 var readyAt = await page.EvaluateAsync<double>("() => window.__boardReadyAt");
                 var htmlAt = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseEnd");
                 if (i >= 0)
