@@ -1,3 +1,4 @@
+using System.Data.Common;
 using InnovationCases.Data.DemoData;
 using InnovationCases.Features.StageStats;
 using Microsoft.Data.Sqlite;
@@ -12,6 +13,12 @@ public static class DatabaseSetup
 {
     public const string ConnectionName = "Cases";
     public const string ProviderKey = "Database:Provider";
+
+    /// <summary>Prepared statements kept per connection (Npgsql's limit is 256); the app has fewer distinct hot statements than this.</summary>
+    public const int DefaultMaxAutoPrepare = 128;
+
+    /// <summary>Uses of a statement on a connection before it is prepared: a one-off query is not prepared.</summary>
+    public const int DefaultAutoPrepareMinUsages = 2;
 
     // One instance for the process: a query interceptor is part of the key EF caches its internal
     // services and model under, so a new one per host would give a second host a second model, which
@@ -85,7 +92,7 @@ public static class DatabaseSetup
         {
             return string.IsNullOrWhiteSpace(configured)
                 ? throw new InvalidOperationException($"{ProviderKey} is Postgres: set ConnectionStrings:{ConnectionName} (Host=...;Database=...;Username=...;Password=...).")
-                : new NpgsqlConnectionStringBuilder(configured).ToString();
+                : WithStatementPreparation(configured);
         }
 
         var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=App_Data/innovationcases.db");
@@ -100,6 +107,35 @@ public static class DatabaseSetup
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The PostgreSQL connection string with Npgsql's automatic preparation on, unless it says otherwise:
+    /// without it the server parses and plans every statement on every execution, which took about as
+    /// long as executing them (a move's seven statements, B1-pg in docs/BENCHMARKS.md). A statement is prepared on a connection from its second use, and stays
+    /// prepared while the connection is pooled (Npgsql then resets a returned connection without
+    /// <c>DISCARD ALL</c>, which would drop them). <c>Max Auto Prepare=0</c> turns it off (PgBouncer in
+    /// transaction mode before 1.21, say).
+    /// </summary>
+    public static string WithStatementPreparation(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!Names(given, "Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!Names(given, "Auto Prepare Min Usages"))
+        {
+            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        }
+
+        return builder.ToString();
+
+        // Npgsql reads a keyword with or without its spaces, in any case.
+        static bool Names(DbConnectionStringBuilder given, string keyword) =>
+            given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), keyword.Replace(" ", ""), StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

@@ -27,17 +27,21 @@ internal static class MovesScenario
         var lost = 0;
         var cpu = new List<double>();
         var concurrentCpu = new List<double>();
+        var serverCpu = new List<double>();
+        var concurrentServerCpu = new List<double>();
         for (var r = 0; r < repeats; r++)
         {
-            var (rate, lat, err, missing, cpuMs) = await RunOnceAsync(moves, writers: 1);
+            var (rate, lat, err, missing, cpuMs, serverMs) = await RunOnceAsync(moves, writers: 1);
             single.Add(rate);
             cpu.Add(cpuMs);
+            AddServer(serverCpu, serverMs);
             latencies.AddRange(lat);
             errors += err;
             lost += missing;
-            (rate, lat, err, missing, cpuMs) = await RunOnceAsync(moves, writers: 16);
+            (rate, lat, err, missing, cpuMs, serverMs) = await RunOnceAsync(moves, writers: 16);
             concurrent.Add(rate);
             concurrentCpu.Add(cpuMs);
+            AddServer(concurrentServerCpu, serverMs);
             concurrentLatencies.AddRange(lat);
             errors += err;
             lost += missing;
@@ -45,20 +49,30 @@ internal static class MovesScenario
 
         var notes = $"{errors} errors, {lost} events missing; the p95 column is the latency of one move";
         // The app's CPU per move (all threads of the process, the database engine's too on SQLite): what is left of a move besides waiting.
-        string Cpu(List<double> ms) => $"; CPU {Stats.Median(ms):0.00} ms per move";
+        // On PostgreSQL on this machine also the server's processes' CPU per move: the other half of a move's cost.
+        string Cpu(List<double> ms, List<double> server) => $"; CPU {Stats.Median(ms):0.00} ms per move"
+            + (server.Count > 0 ? $", PostgreSQL server CPU {Stats.Median(server):0.00} ms per move" : "");
         return
         [
             new("B1a", "20,000 moves, one writer", "≥ 2,000 moves/s, 0 errors", "moves/s", Stats.Median(single), Stats.Percentile(latencies, 95), moves * repeats,
-                Stats.Median(single) >= TargetPerSecond && errors == 0 && lost == 0, notes + Cpu(cpu), "ms per move"),
+                Stats.Median(single) >= TargetPerSecond && errors == 0 && lost == 0, notes + Cpu(cpu, serverCpu), "ms per move"),
             new("B1b", "20,000 moves, 16 concurrent writers", "≥ 2,000 moves/s, 0 errors", "moves/s", Stats.Median(concurrent), Stats.Percentile(concurrentLatencies, 95), moves * repeats,
-                Stats.Median(concurrent) >= TargetPerSecond && errors == 0 && lost == 0, notes + Cpu(concurrentCpu), "ms per move"),
+                Stats.Median(concurrent) >= TargetPerSecond && errors == 0 && lost == 0, notes + Cpu(concurrentCpu, concurrentServerCpu), "ms per move"),
         ];
+    }
+
+    private static void AddServer(List<double> list, double? ms)
+    {
+        if (ms is { } value)
+        {
+            list.Add(value);
+        }
     }
 
     /// <param name="settings">Extra configuration (B9 switches the outbox off or on).</param>
     /// <param name="prepare">Runs after the data is in place, before the clock starts (B9 adds the recipients).</param>
     /// <param name="finish">Runs after the clock stopped, while the host still runs (B9 waits for the notification fan-out).</param>
-    internal static async Task<(double Rate, List<double> Latencies, int Errors, int Missing, double CpuMsPerMove)> RunOnceAsync(int moves, int writers,
+    internal static async Task<(double Rate, List<double> Latencies, int Errors, int Missing, double CpuMsPerMove, double? ServerCpuMsPerMove)> RunOnceAsync(int moves, int writers,
         IReadOnlyDictionary<string, string?>? settings = null, Func<BenchHost, Task>? prepare = null, Func<BenchHost, Task>? finish = null)
     {
         await using var host = await BenchHost.StartAsync("b1", settings: settings);
@@ -87,6 +101,9 @@ internal static class MovesScenario
         using var trace = SqlTrace.Start();
         // BENCH_PG_WAITS=1 (PostgreSQL) samples what the server's sessions wait on during the measured moves.
         var waits = PgWaitSampler.Start(host.ConnectionString);
+        // On PostgreSQL on this machine, the server's CPU too (its processes only): a move's cost is both.
+        var server = await PgServerCpu.FindAsync(host.ConnectionString);
+        var serverBefore = server?.Seconds() ?? 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         // Bytes allocated per move (all threads): unlike CPU time, it does not grow with the other
         // work on the machine, so a before/after on a busy machine can still show what EF's per-move work costs.
@@ -123,8 +140,10 @@ internal static class MovesScenario
         })));
         total.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var serverUsed = server?.Seconds() - serverBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        Console.WriteLine($"    B1 {moves} moves, {writers} writer(s): {allocated / 1024.0 / moves:0.0} KB allocated per move");
+        var serverNote = serverUsed is { } used ? $", server CPU {used * 1000 / moves:0.00} ms per move" : "";
+        Console.WriteLine($"    B1 {moves} moves, {writers} writer(s): {allocated / 1024.0 / moves:0.0} KB allocated per move, app CPU {cpuUsed.TotalMilliseconds / moves:0.00} ms per move{serverNote}");
         trace?.Dispose();
         if (waits is not null)
         {
@@ -145,6 +164,6 @@ internal static class MovesScenario
             throw new InvalidOperationException($"Planned {planned.Count * movesPerCase} moves, wanted {moves}.");
         }
 
-        return (made / total.Elapsed.TotalSeconds, latencies, errors, made - stored, cpuUsed.TotalMilliseconds / Math.Max(1, made));
+        return (made / total.Elapsed.TotalSeconds, latencies, errors, made - stored, cpuUsed.TotalMilliseconds / Math.Max(1, made), serverUsed * 1000 / Math.Max(1, made));
     }
 }
