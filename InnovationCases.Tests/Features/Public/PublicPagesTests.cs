@@ -198,7 +198,7 @@ public class PublicPagesTests(PublicAppFixture fixture) : IClassFixture<PublicAp
         var before = await PageAsync(client, $"/innovation/{c.CaseNumber}");
         using var second = await client.GetAsync($"/innovation/{c.CaseNumber}");
         var measured = await fixture.App.AppServices.GetRequiredService<InnovationCases.Features.Delivery.DeliveryService>().AddMeasurementAsync(c.CaseNumber,
-            new InnovationCases.Features.Delivery.MeasurementInput { IndicatorId = indicatorId, Date = DateTime.UtcNow.Date, Value = 30 }, caseworker);
+            new InnovationCases.Features.Delivery.MeasurementInput { IndicatorId = indicatorId, Date = InnovationCases.Domain.DanishTime.Today(DateTime.UtcNow).ToDateTime(TimeOnly.MinValue), Value = 30 }, caseworker);
         var after = await PageAsync(client, $"/innovation/{c.CaseNumber}");
 
         Assert.IsType<CaseCommandResult.Done>(measured);
