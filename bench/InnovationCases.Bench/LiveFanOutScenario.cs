@@ -28,7 +28,8 @@ namespace InnovationCases.Bench;
 /// </summary>
 internal static class LiveFanOutScenario
 {
-    public const double TargetP95Ms = 500;
+    /// <summary>Issue 17's bar for one SQLite instance; issue 16's for the viewers split over two instances on PostgreSQL.</summary>
+    public static double TargetP95Ms => BenchDatabase.Postgres ? 500 : 300;
     private const int SettleMs = 300;
 
     // Installs one observer per move; window.__seen[selector] gets Date.now() when the selector first matches.
