@@ -19,9 +19,17 @@ internal static class AggregatesScenario
         await ScaleData.AddAsync(host, open: cases / 4, closed: cases - cases / 4, eventsPerCase: 7);
         // The generated history is bulk-inserted behind the pipeline, so its day rows come from the
         // rebuild (what `rebuild-aggregates` runs); its time is reported, not held to a target.
+        int dayRows;
+        string rebuildCommands;
         var rebuild = Stopwatch.StartNew();
-        var dayRows = await StageDayRebuild.RebuildAsync(host.Services.GetRequiredService<DbWriter>());
-        rebuild.Stop();
+        using (var longest = new LongestCommand())
+        using (SqlTrace.Start())
+        {
+            dayRows = await StageDayRebuild.RebuildAsync(host.Services.GetRequiredService<DbWriter>());
+            rebuild.Stop();
+            rebuildCommands = string.Create(CultureInfo.InvariantCulture, $"{longest.Commands:N0} statements, the longest {longest.Longest.TotalSeconds:N1} s");
+        }
+
         int events;
         await using (var db = await host.DbAsync())
         {
@@ -60,7 +68,7 @@ internal static class AggregatesScenario
         return
         [
             new("B5", string.Create(CultureInfo.InvariantCulture, $"dashboard aggregates over {cases:N0} cases and {events:N0} events"), "≤ 200 ms median", "ms", median, Stats.Percentile(times, 95), repeats, median <= 200,
-                string.Create(CultureInfo.InvariantCulture, $"{dayRows:N0} StageDay rows; rebuilding them from the events took {rebuild.Elapsed.TotalSeconds:N1} s")),
+                string.Create(CultureInfo.InvariantCulture, $"{dayRows:N0} StageDay rows; rebuilding them (and the decision waits) from the events took {rebuild.Elapsed.TotalSeconds:N1} s in {rebuildCommands}")),
         ];
     }
 }
