@@ -215,7 +215,7 @@ public sealed class BoardFitTests(BrowserFixture fixture)
     }
 
     // More submitted cases than a page (20) and five in each other open stage: every column's last
-    // card is below the fold at 720 px (the Submitted column opens with its first page of 8).
+    // card is below the fold at 720 px (every column opens with its first page of 4, which overflows its list there).
     private async Task<string> ArrangeBoardAsync()
     {
         var prefix = "Pladsprojekt " + Guid.NewGuid().ToString("N")[..8];
