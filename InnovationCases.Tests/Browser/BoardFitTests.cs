@@ -70,6 +70,54 @@ public sealed class BoardFitTests(BrowserFixture fixture)
         Assert.Equal(before, await StagesAsync()); // dropped in its own column: nothing moved
     }
 
+    [Fact]
+    public async Task A_window_tall_enough_to_show_a_columns_end_loads_its_next_page_without_scrolling()
+    {
+        var prefix = await ArrangeBoardAsync();
+        var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 2600);
+        await page.LoginAsync(DemoUsers.Caseworker, "/board?q=" + Uri.EscapeDataString(prefix));
+
+        // 22 submitted and 5 in each other open stage: a first page of 4 leaves every list room, so
+        // each loads its next page (20) and shows all its cases, with no "Vis flere" left.
+        Assert.True(new BoardOptions().FirstPage < 5, "the first page must be shorter than a column here");
+        await Expect(page.Locator("[data-stage='Submitted'] [data-case-number]")).ToHaveCountAsync(22);
+        foreach (var stage in StageExtensions.Open.Where(s => s != Stage.Submitted))
+        {
+            await Expect(page.Locator($"[data-stage='{stage}'] [data-case-number]")).ToHaveCountAsync(5);
+        }
+
+        await Expect(page.Locator(".board__columns > .board-column .board-column__more")).ToHaveCountAsync(0);
+        await AssertPageDoesNotScrollAsync(page);
+    }
+
+    [Fact]
+    public async Task A_column_scrolled_to_its_end_loads_its_next_page_and_columns_that_overflow_keep_their_first()
+    {
+        var prefix = await ArrangeBoardAsync();
+        var page = await OpenBoardAsync(prefix);
+
+        // The script presses "Vis flere" when the list reaches its end: the 18 others arrive.
+        // A press while the board is busy is ignored, so the poll scrolls to the end and back until they are there.
+        await Expect(page.Locator("[data-stage='Submitted'] [data-case-number]")).ToHaveCountAsync(new BoardOptions().FirstPage);
+        await page.WaitForFunctionAsync(
+            """
+            () => {
+              const list = document.querySelector("[data-stage='Submitted'] .board-column__scroll");
+              if (list.querySelectorAll('[data-case-number]').length === 22) return true;
+              list.scrollTop = list.scrollTop + list.clientHeight >= list.scrollHeight - 1 ? 0 : list.scrollHeight;
+              return false;
+            }
+            """, null, new() { PollingInterval = 500 });
+
+        // The script was attached before that, and at 720 px every first page overflows its list:
+        // no other column loaded more than it shows.
+        foreach (var stage in StageExtensions.Open.Where(s => s != Stage.Submitted))
+        {
+            Assert.Equal(new BoardOptions().FirstPage, await page.Locator($"[data-stage='{stage}'] [data-case-number]").CountAsync());
+        }
+    }
+
     private enum Position { First, Middle, Last }
 
     private async Task DragAndCheckAsync(IPage page, Stage from, Stage to, Outcome outcome, Position position, bool stepped)
@@ -167,7 +215,7 @@ public sealed class BoardFitTests(BrowserFixture fixture)
     }
 
     // More submitted cases than a page (20) and five in each other open stage: every column's last
-    // card is below the fold at 720 px (the Submitted column opens with its first page of 8).
+    // card is below the fold at 720 px (every column opens with its first page of 4, which overflows its list there).
     private async Task<string> ArrangeBoardAsync()
     {
         var prefix = "Pladsprojekt " + Guid.NewGuid().ToString("N")[..8];

@@ -106,7 +106,14 @@ internal static class BoardScaleScenario
           const dom = 'dom: body ' + document.body.outerHTML.length + ' chars, ' + document.body.querySelectorAll('*').length + ' elements; '
             + cards.length + ' cards ' + size(cards) + ' chars (' + cards.reduce((n, c) => n + c.querySelectorAll('*').length + 1, 0) + ' elements); filters '
             + size([...document.querySelectorAll('.board-filters')]) + ' chars; navigation ' + size([...document.querySelectorAll('.mud-drawer')]) + ' chars';
-          return rows.map(([w, t]) => [w, Math.round(t)]).concat(window.__trace ?? []).sort((a, b) => a[1] - b[1]).map(([w, t]) => t + ' ms  ' + w).concat([dom]);
+          // Which of the cards a column rendered can be seen without scrolling (any part inside its list).
+          const inView = [...document.querySelectorAll('.board-column__scroll')].filter(l => l.offsetParent).map(l => {
+            const box = l.getBoundingClientRect();
+            const all = [...l.querySelectorAll('.board-card')];
+            return (box.left >= Math.min(innerWidth, l.closest('.board').getBoundingClientRect().right) ? 0 : all.filter(c => c.getBoundingClientRect().top < Math.min(box.bottom, innerHeight)).length) + '/' + all.length;
+          });
+          const view = 'cards in view per open column (window ' + innerWidth + '×' + innerHeight + '): ' + inView.join(' ');
+          return rows.map(([w, t]) => [w, Math.round(t)]).concat(window.__trace ?? []).sort((a, b) => a[1] - b[1]).map(([w, t]) => t + ' ms  ' + w).concat([dom, view]);
         }
         """;
 

@@ -227,6 +227,24 @@ public sealed class BoardPageTests(BoardAppFixture fixture) : BoardBunitContext(
     }
 
     [Fact]
+    public async Task A_column_whose_list_ends_in_the_window_gets_its_next_page_once_the_script_is_attached()
+    {
+        await SignInAsync(DemoUsers.Caseworker);
+        Settings.PageSize = 2;
+        // The script answers attach with the columns whose list ends in view (a tall window): here Granted.
+        var edgeScroll = JSInterop.SetupModule("./js/board-edge-scroll.js");
+        edgeScroll.Setup<string[]?>("attach", _ => true).SetResult(["Granted"]);
+
+        var cut = RenderBoard();
+
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("section[data-stage='Granted'] [data-case-number]").Count));
+        foreach (var stage in StageExtensions.Open.Where(s => s != Stage.Granted))
+        {
+            Assert.True(cut.FindAll($"section[data-stage='{stage}'] [data-case-number]").Count <= 2, $"{stage} kept its first page");
+        }
+    }
+
+    [Fact]
     public async Task Typing_in_the_search_field_keeps_the_filter_in_the_url()
     {
         await SignInAsync(DemoUsers.Caseworker);

@@ -50,6 +50,23 @@ public sealed class BoardSnapshotTests(BoardAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_card_before_its_grant_is_written_without_the_figures_it_does_not_have()
+    {
+        var actor = await _app.ActorAsync(DemoUsers.Caseworker);
+        var loaded = await Boards.LoadAsync(actor, BoardFilter.None, pageSize: 20);
+        var card = loaded.Cards[Stage.Submitted].First(c => c.RecommendedAmount is null);
+
+        var json = JsonSerializer.Serialize(card, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        foreach (var name in new[] { "recommendedAmount", "grantedAmount", "grantedAt", "paid", "milestoneWeight", "milestoneWeightDone", "oldestOpenDue", "lastMeasurement" })
+        {
+            Assert.DoesNotContain($"\"{name}\"", json);
+        }
+
+        Assert.Contains("\"requestedAmount\"", json);
+    }
+
+    [Fact]
     public async Task The_latest_event_id_grows_with_a_change_so_a_board_can_tell_it_missed_one()
     {
         var before = await Boards.LatestEventIdAsync();

@@ -8,7 +8,8 @@ namespace InnovationCases.Features.Board;
 /// One card on the board: what the card shows, what the filters and the visibility rule read, and
 /// the few case facts the workflow's guards need to say which moves are possible. Read once per
 /// change (<see cref="BoardFeed"/>) and shared by every open board, so it is immutable. The
-/// prerendered board hands its cards to the interactive one as JSON: derived figures are not written.
+/// prerendered board hands its cards to the interactive one as JSON: derived figures are not written,
+/// nor optional ones at their default (that state sits in the page and goes up to the circuit twice).
 /// </summary>
 public sealed record BoardItem
 {
@@ -20,15 +21,19 @@ public sealed record BoardItem
     public required DateTime StageChangedAt { get; init; }
     public required int PoolId { get; init; }
     public required PoolKind PoolKind { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int? PoolDepartmentId { get; init; }
     public required int BudgetYear { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int? RoundId { get; init; }
     public required Theme Theme { get; init; }
     public required int LeadDepartmentId { get; init; }
     public required string LeadDepartmentName { get; init; }
     public required IReadOnlyList<int> PartnerDepartmentIds { get; init; }
     public required long RequestedAmount { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long? RecommendedAmount { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long? GrantedAmount { get; init; }
     public required DateOnly PeriodStart { get; init; }
     public required DateOnly PeriodEnd { get; init; }
@@ -44,11 +49,17 @@ public sealed record BoardItem
 
     // After the grant: aggregates read in the card query itself, so progress and the fail-fast
     // signals cost no query per card.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public DateTime? GrantedAt { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long Paid { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long MilestoneWeight { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long MilestoneWeightDone { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public DateOnly? OldestOpenDue { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public DateOnly? LastMeasurement { get; init; }
 
     /// <summary>Progress and signal figures of a running project (Granted or Implemented); null otherwise.</summary>

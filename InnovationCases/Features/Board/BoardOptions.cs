@@ -28,11 +28,13 @@ public sealed class BoardOptions
     public int PageSize { get; set; } = 20;
 
     /// <summary>
-    /// Cards per column when the board opens: about what a column shows without scrolling. Every
-    /// card rendered is memory held by every open board for as long as it is open, and most are
-    /// never scrolled to; the next ones come a page at a time ("Vis flere", or scrolling to it).
+    /// Cards per column when the board opens: what a column shows without scrolling, and one more so
+    /// that the list scrolls (a 1600×1000 window shows three of a column's cards, 1280×800 fewer).
+    /// Every card rendered is built twice on opening (prerendered, then again by the circuit) and is
+    /// memory held by every open board for as long as it is open; the next ones come a page at a time
+    /// ("Vis flere", scrolling to it, or at once when a taller window leaves a column room).
     /// </summary>
-    public int FirstPageSize { get; set; } = 8;
+    public int FirstPageSize { get; set; } = 4;
 
     /// <summary>The first page, never larger than a later one.</summary>
     public int FirstPage => Math.Max(1, Math.Min(FirstPageSize, PageSize));

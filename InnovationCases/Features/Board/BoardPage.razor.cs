@@ -51,6 +51,7 @@ public partial class BoardPage : IAsyncDisposable
     private bool _detailsMissing;
     private BoardItem? _menu;
     private bool _fromPrerender;
+    private bool _fill;
     private string? _message;
     private Severity _messageSeverity = Severity.Error;
 
@@ -84,6 +85,7 @@ public partial class BoardPage : IAsyncDisposable
             }
 
             _closedLoaded = true;
+            _fill = true;
         }
         finally
         {
@@ -148,13 +150,47 @@ public partial class BoardPage : IAsyncDisposable
                 _edgeScroll = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/board-edge-scroll.js"]);
                 if (_edgeScroll is not null)
                 {
-                    await _edgeScroll.InvokeVoidAsync("attach", _board);
+                    _fill = false;
+                    await FillAsync(await _edgeScroll.InvokeAsync<string[]?>("attach", _board));
                 }
             }
             catch (JSException)
             {
                 _edgeScroll = null;
             }
+        }
+        else if (_fill && _edgeScroll is not null)
+        {
+            _fill = false;
+            try
+            {
+                await FillAsync(await _edgeScroll.InvokeAsync<string[]?>("room", _board));
+            }
+            catch (JSException)
+            {
+                // Without the answer the columns keep their first page: scrolling or "Vis flere" loads more.
+            }
+        }
+    }
+
+    // A column opens with about the cards a window shows (BoardOptions.FirstPageSize). Where a taller
+    // window shows its list's end, the list cannot be scrolled to ask for more: the script names those
+    // columns and they get their next page at once, after the board is interactive.
+    private async Task FillAsync(IReadOnlyList<string>? stages)
+    {
+        var filled = false;
+        foreach (var name in stages ?? [])
+        {
+            if (Enum.TryParse<Stage>(name, out var stage) && _state?.Column(stage).HasMore == true)
+            {
+                await LoadMoreAsync(stage);
+                filled = true;
+            }
+        }
+
+        if (filled)
+        {
+            StateHasChanged();
         }
     }
 
@@ -181,6 +217,7 @@ public partial class BoardPage : IAsyncDisposable
         _snapshot = snapshot;
         _state = new BoardState(_actor!, _filter!, snapshot, () => Clock.GetUtcNow().UtcDateTime);
         _menu = null;
+        _fill = true;
     }
 
     private void OnUpdate(BoardUpdate update)

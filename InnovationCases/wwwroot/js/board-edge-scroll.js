@@ -5,7 +5,9 @@
 // edge band a frame loop keeps scrolling until it leaves the band, the list ends, or the drag ends.
 //
 // Also: a column's list scrolled to its end loads the column's next page, as its "Vis flere" button
-// does (the button stays, for the keyboard). The board opens with a short first page per column.
+// does (the button stays, for the keyboard). The board opens with a short first page per column,
+// about what a column shows; where a taller window leaves a list room below its last card (it cannot
+// be scrolled to its end, it is there), room() names those columns and the board loads their next page.
 
 const EDGE = 56;      // px: the band along an edge in which a drag scrolls
 const MAX_STEP = 16;  // px per frame at the very edge; slower further in
@@ -49,9 +51,21 @@ function scrollAt(board, x, y) {
     return nudge(board, x, b.left, b.right, false) || moved;
 }
 
+// The stages (data-stage) of the shown columns whose list ends in view and has more cards to load.
+export function room(board) {
+    if (!board) {
+        return [];
+    }
+    return [...board.querySelectorAll('.board-column__scroll')]
+        .filter(list => list.offsetParent !== null && list.querySelector(':scope > .board-column__more')
+            && list.scrollTop + list.clientHeight >= list.scrollHeight - 48)
+        .map(list => list.closest('[data-stage]').dataset.stage);
+}
+
+// Returns room(board): the board asks for it once it is attached, in the same call.
 export function attach(board) {
     if (!board || attached.has(board)) {
-        return;
+        return room(board);
     }
     const state = { x: 0, y: 0, frame: 0 };
     const stop = () => {
@@ -107,6 +121,7 @@ export function attach(board) {
     board.addEventListener('drop', stop);
     document.addEventListener('dragend', stop, true);
     attached.set(board, { start, over, leave, stop, scrolled });
+    return room(board);
 }
 
 export function detach(board) {
