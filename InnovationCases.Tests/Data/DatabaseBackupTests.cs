@@ -16,6 +16,8 @@ public sealed class DatabaseBackupTests : IDisposable
     public async Task A_backup_taken_during_a_burst_of_moves_restores_intact_with_every_version_matching_its_events()
     {
         using var app = new TestApp(demoData: true);
+        // The log is copied into the file all through the burst and the backup (WalCheckpointer).
+        app.Settings["Database:CheckpointMilliseconds"] = "10";
         var caseworker = await app.ActorAsync(DemoUsers.Caseworker);
         var cases = new List<InnovationCase>();
         for (var i = 0; i < 6; i++)

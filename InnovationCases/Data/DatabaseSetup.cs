@@ -46,8 +46,15 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<AppDbContext>(o => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors(new SqlitePragmas(WalCheckpointer.BackstopPagesOf(config))));
             services.AddSingleton(new RunningAppLock(connectionString));
+            if (WalCheckpointer.IntervalOf(config) is { Ticks: > 0 } interval)
+            {
+                // The log copied back to the file off the writers' path; stopped after the jobs that write.
+                services.AddSingleton(new WalCheckpointer.Settings(connectionString, interval));
+                services.AddSingleton<WalCheckpointer>();
+                services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
+            }
         }
 
         services.AddSingleton<DbWriter>();

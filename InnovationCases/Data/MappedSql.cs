@@ -10,7 +10,7 @@ namespace InnovationCases.Data;
 /// <summary>
 /// Plain SQL for the few rows every move writes (the case's UPDATE, its event, the pending fan-out
 /// row, the day's stage counts), built once per model and column list from EF's own mapping and run through EF's relational
-/// command on the context's connection and transaction.
+/// command on the context's connection and transaction; on SQLite the event and the rows that go with it are one command.
 /// </summary>
 /// <remarks>
 /// What a move saves is EF's per-call work: translating an <c>ExecuteUpdate</c>'s expression tree
@@ -82,6 +82,105 @@ internal static class MappedSql
         }
 
         return reader.DbDataReader.GetInt64(0);
+    }
+
+    /// <summary>
+    /// <see cref="InsertReturningKeyAsync{T}(DbContext, T, CancellationToken)"/>, and after the row, in the
+    /// same transaction: when <paramref name="keyed"/> names a property of <typeparamref name="TKeyed"/>, a
+    /// row of it holding just the new key; and <paramref name="rows"/>' named columns. On SQLite all of it
+    /// is one command (its statements run in order in one call, <c>last_insert_rowid()</c> is the key), so
+    /// EF's per-command work is paid once, not three times (B1, B3b); elsewhere each is its own statement,
+    /// as a round trip each would be anyway.
+    /// </summary>
+    public static async Task<long> InsertReturningKeyAsync<T, TKeyed, TRow>(DbContext db, T entity, string? keyed, IReadOnlyList<string> properties,
+        IReadOnlyList<TRow> rows, CancellationToken ct)
+        where T : class
+        where TKeyed : class
+        where TRow : class
+    {
+        if (!db.Database.IsSqlite())
+        {
+            var generated = await InsertReturningKeyAsync(db, entity, ct);
+            if (keyed is not null)
+            {
+                await InsertAsync<TKeyed>(db, [(keyed, generated)], ct);
+            }
+
+            await InsertManyAsync(db, properties, rows, ct);
+            return generated;
+        }
+
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        var own = type.GetProperties().Where(p => p != key).ToList();
+        var rowType = db.Model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped.");
+        var getters = properties.Select(p => Property(rowType, p).GetGetter()).ToList();
+        var shape = $"IRB:{(keyed is null ? "" : typeof(TKeyed).Name + "." + keyed)}|{typeof(TRow).Name}:{string.Join(",", properties)}x{rows.Count}";
+        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), shape), _ => BuildInsertBatch(db, typeof(T), own, key, typeof(TKeyed), keyed, typeof(TRow), properties, rows.Count)));
+        var values = new Dictionary<string, object?>(own.Count + rows.Count * getters.Count);
+        var i = 0;
+        foreach (var property in own)
+        {
+            values[Name(i++)] = property.GetGetter().GetClrValueUsingContainingEntity(entity);
+        }
+
+        foreach (var row in rows)
+        {
+            foreach (var getter in getters)
+            {
+                values[Name(i++)] = getter.GetClrValueUsingContainingEntity(row);
+            }
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(Parameters(db, values), ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            throw new InvalidOperationException($"The INSERT into {type.GetTableName()} returned no key.");
+        }
+
+        var id = reader.DbDataReader.GetInt64(0);
+        // The statements after the first run as the reader moves past them.
+        while (await reader.DbDataReader.NextResultAsync(ct))
+        {
+        }
+
+        return id;
+    }
+
+    private static IRelationalCommand BuildInsertBatch(DbContext db, Type entity, IReadOnlyList<IProperty> own, IProperty key, Type keyedEntity, string? keyed,
+        Type rowEntity, IReadOnlyList<string> rowColumns, int rows)
+    {
+        var (type, table, sql) = Mapping(db, entity);
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
+        var i = 0;
+        string Placeholder(IProperty property)
+        {
+            var name = Name(i++);
+            builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
+            return sql.GenerateParameterNamePlaceholder(name);
+        }
+
+        string Columns(IEnumerable<IProperty> properties, StoreObjectIdentifier on) =>
+            string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(on)!)));
+
+        builder.Append($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Columns(own, table)}) VALUES ({string.Join(", ", own.Select(Placeholder))})");
+        builder.Append($" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)};");
+        if (keyed is not null)
+        {
+            // Right after the first INSERT: the key it generated.
+            var (keyedType, keyedTable, _) = Mapping(db, keyedEntity);
+            builder.AppendLine().Append($"INSERT INTO {sql.DelimitIdentifier(keyedTable.Name, keyedTable.Schema)} ({Columns([Property(keyedType, keyed)], keyedTable)}) VALUES (last_insert_rowid());");
+        }
+
+        if (rows > 0)
+        {
+            var (rowType, rowTable, _) = Mapping(db, rowEntity);
+            var mapped = rowColumns.Select(c => Property(rowType, c)).ToList();
+            var tuples = Enumerable.Range(0, rows).Select(_ => "(" + string.Join(", ", mapped.Select(Placeholder)) + ")").ToList();
+            builder.AppendLine().Append($"INSERT INTO {sql.DelimitIdentifier(rowTable.Name, rowTable.Schema)} ({Columns(mapped, rowTable)}) VALUES {string.Join(", ", tuples)};");
+        }
+
+        return builder.Build();
     }
 
     /// <summary>

@@ -7,16 +7,18 @@ namespace InnovationCases.Data;
 
 /// <summary>
 /// Per-connection settings for a WAL database: NORMAL sync is durable at every checkpoint and safe
-/// against corruption in WAL mode, and much faster than FULL on small transactions.
+/// against corruption in WAL mode, and much faster than FULL on small transactions; and the log size
+/// at which a committing writer checkpoints itself (<c>wal_autocheckpoint</c>), raised while
+/// <see cref="WalCheckpointer"/> does that work in the background, so it is only the backstop.
 /// </summary>
 /// <remarks>
 /// The setting belongs to the physical connection, which Microsoft.Data.Sqlite's pool keeps open
 /// across <c>Open</c>/<c>Close</c>; it is set the first time a physical connection (its native
 /// handle) is opened, not on every open, which is every write (B1 in docs/BENCHMARKS.md).
 /// </remarks>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas(int autoCheckpointPages) : DbConnectionInterceptor
 {
-    private const string Sql = "PRAGMA synchronous=NORMAL;";
+    private readonly string _sql = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={autoCheckpointPages};";
 
     // The native handles already set; an entry goes when its handle is collected.
     private readonly ConditionalWeakTable<object, object> _set = new();
@@ -29,7 +31,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
 
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
+        cmd.CommandText = _sql;
         cmd.ExecuteNonQuery();
         Done(connection);
     }
@@ -42,7 +44,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
 
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
+        cmd.CommandText = _sql;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
         Done(connection);
     }

@@ -16,8 +16,9 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     private readonly List<(InnovationCase Case, CaseEvent Event)> _recorded = [];
     private readonly List<StageChange> _stageChanges = [];
 
-    // A move's event is not tracked: it is written with plain SQL when the change completes.
-    private readonly List<CaseEvent> _moves = [];
+    // A move's event is not tracked: it is written with plain SQL when the change completes, with
+    // its stage change's day rows (not in _stageChanges).
+    private readonly List<(CaseEvent Event, StageChange Stages)> _moves = [];
 
     public AppDbContext Db { get; } = db;
 
@@ -49,8 +50,7 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     /// <summary>Adds a move's event, ending the stay in <see cref="CaseEvent.FromStage"/> that began at <paramref name="stageEnteredAt"/>.</summary>
     public void RecordMove(InnovationCase c, CaseEvent ev, DateTime stageEnteredAt)
     {
-        _stageChanges.Add(new StageChange(c.Id, ev.At, ev.ToStage, ev.FromStage, stageEnteredAt));
-        _moves.Add(ev);
+        _moves.Add((ev, new StageChange(c.Id, ev.At, ev.ToStage, ev.FromStage, stageEnteredAt)));
         _recorded.Add((c, ev));
     }
 
@@ -75,11 +75,12 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     /// <see cref="CompleteAsync"/> with plain SQL, and its fan-out row with it.
     /// </summary>
     internal IReadOnlyList<(InnovationCase Case, CaseEvent Event)> Tracked =>
-        _moves.Count == 0 ? _recorded : _recorded.Where(r => !_moves.Contains(r.Event)).ToList();
+        _moves.Count == 0 ? _recorded : _recorded.Where(r => !_moves.Exists(m => m.Event == r.Event)).ToList();
 
     /// <summary>
     /// Counts the recorded stage changes for the dashboard's day rows (<see cref="StageDayWriter"/>
     /// appends them; no row shared with other moves is locked), in the same transaction as the events they count.
+    /// A move's were written with its event by <see cref="CompleteAsync"/>.
     /// </summary>
     internal async Task CountStagesAsync()
     {
@@ -92,8 +93,8 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     /// <summary>
     /// Saves what was recorded: what the change tracker holds with <c>SaveChanges</c>, then each move's
     /// event as one INSERT (<see cref="MappedSql"/>: a move tracks nothing else on the hot path, B1)
-    /// and, where <paramref name="fansOut"/> says its notifications are planned, its
-    /// <see cref="PendingFanOut"/> row. Returns the live changes, read after the save so versions and
+    /// with, where <paramref name="fansOut"/> says its notifications are planned, its
+    /// <see cref="PendingFanOut"/> row, and its <see cref="PendingStageDay"/> rows. Returns the live changes, read after the save so versions and
     /// event ids are the new ones.
     /// </summary>
     internal async Task<IReadOnlyList<CaseChange>> CompleteAsync(Func<CaseEvent, bool> fansOut)
@@ -108,13 +109,11 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
             await Db.SaveChangesAsync(Ct);
         }
 
-        foreach (var ev in _moves)
+        foreach (var (ev, stages) in _moves)
         {
-            ev.Id = await MappedSql.InsertReturningKeyAsync(Db, ev, Ct);
-            if (fansOut(ev))
-            {
-                await MappedSql.InsertAsync<PendingFanOut>(Db, [(nameof(PendingFanOut.CaseEventId), ev.Id)], Ct);
-            }
+            // The event, its pending fan-out row and its day rows: one command on SQLite (B1, B3b).
+            ev.Id = await MappedSql.InsertReturningKeyAsync<CaseEvent, PendingFanOut, PendingStageDay>(Db, ev,
+                fansOut(ev) ? nameof(PendingFanOut.CaseEventId) : null, StageDayWriter.PendingColumns, StageDayWriter.PendingRowsOf(stages), Ct);
         }
 
         // Open pages decide by the case's parties whether their user may see the change; an advisory

@@ -28,7 +28,13 @@ public static class StageDayWriter
     // One INSERT of one or two rows, its statement built once per row count (MappedSql: the
     // properties' own type mappings and converters, no placeholder parsing per move).
     public static Task ApplyAsync(AppDbContext db, StageChange change, CancellationToken ct) =>
-        MappedSql.InsertManyAsync(db, Columns, RowsOf(change).Select(PendingStageDay.Of).ToList(), ct);
+        MappedSql.InsertManyAsync(db, Columns, PendingRowsOf(change), ct);
+
+    /// <summary>The columns <see cref="ApplyAsync"/> writes, for a caller that writes the rows in a command of its own (a move: with its event).</summary>
+    internal static IReadOnlyList<string> PendingColumns => Columns;
+
+    /// <summary>The rows <see cref="ApplyAsync"/> inserts for <paramref name="change"/>.</summary>
+    internal static IReadOnlyList<PendingStageDay> PendingRowsOf(StageChange change) => RowsOf(change).Select(PendingStageDay.Of).ToList();
 
     /// <summary>
     /// The change as day rows holding just it, in stage order: the entered stage's row, and for a move

@@ -1,0 +1,74 @@
+using InnovationCases.Data;
+using InnovationCases.Domain;
+using InnovationCases.Domain.Workflow;
+using InnovationCases.Features.Notifications;
+using InnovationCases.Features.StageStats;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnovationCases.Tests.Data;
+
+/// <summary>
+/// A move's event, its pending fan-out row and its day rows are one command on SQLite: each row must be
+/// stored as the separate statements stored it, the fan-out row must hold the event's new key, and the
+/// command must still pass EF's interceptors (the command counter of B3).
+/// </summary>
+public sealed class MappedSqlTests : IAsyncLifetime
+{
+    private readonly DbCommandCounter _counter = new();
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    public async Task InitializeAsync()
+    {
+        await _connection.OpenAsync();
+        await using var db = Context();
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    public async Task DisposeAsync() => await _connection.DisposeAsync();
+
+    private AppDbContext Context() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).AddInterceptors(_counter).Options);
+
+    [Fact]
+    public async Task An_event_its_fan_out_row_and_its_day_rows_are_one_command_and_stored_as_separate_statements_store_them()
+    {
+        var at = new DateTime(2026, 12, 3, 2, 40, 15, 123, DateTimeKind.Utc);
+        var change = new StageChange(7, at, Stage.Screened, Stage.Submitted, at.AddDays(-3).AddMinutes(-5));
+        long first, second;
+        await using (var db = Context())
+        {
+            // The events need no case rows here (outside a transaction: SQLite ignores the setting inside one).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF;");
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var before = _counter.Count;
+            first = await MappedSql.InsertReturningKeyAsync<CaseEvent, PendingFanOut, PendingStageDay>(db, Event(7, at, "Første"),
+                nameof(PendingFanOut.CaseEventId), StageDayWriter.PendingColumns, StageDayWriter.PendingRowsOf(change), CancellationToken.None);
+            Assert.Equal(1, _counter.Count - before);
+            // Without a fan-out row, and the same change's rows once more through the day rows' own INSERT.
+            second = await MappedSql.InsertReturningKeyAsync<CaseEvent, PendingFanOut, PendingStageDay>(db, Event(8, at, null),
+                null, StageDayWriter.PendingColumns, [], CancellationToken.None);
+            await StageDayWriter.ApplyAsync(db, change, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        await using var check = Context();
+        var events = await check.CaseEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([first, second], events.Select(e => e.Id));
+        Assert.Equal((7, CaseEventKind.Moved, Stage.Submitted, Stage.Screened, Trigger.Screen, "Sara Lund", at, "Første"),
+            (events[0].CaseId, events[0].Kind, events[0].FromStage!.Value, events[0].ToStage, events[0].Trigger!.Value, events[0].ActorName, events[0].At, events[0].Note));
+        Assert.Equal([first], await check.PendingFanOuts.Select(p => p.CaseEventId).ToListAsync());
+        var days = await check.PendingStageDays.AsNoTracking().OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal(4, days.Count);
+        static object Values(PendingStageDay d) =>
+            (d.Day, d.Stage, d.Entered, d.Left, d.EnteredAtMs, d.LeftEnteredAtMs, d.LeftStayMs, d.SlowMs, d.SlowCaseId);
+        Assert.Equal(days.Skip(2).Select(Values), days.Take(2).Select(Values));
+        Assert.Contains(days, d => d.Stage == Stage.Submitted && d.Left == 1 && d.SlowCaseId == 7);
+        Assert.Contains(days, d => d.Stage == Stage.Screened && d.Entered == 1);
+    }
+
+    private static CaseEvent Event(int caseId, DateTime at, string? note) => new()
+    {
+        CaseId = caseId, Kind = CaseEventKind.Moved, FromStage = Stage.Submitted, ToStage = Stage.Screened, Trigger = Trigger.Screen,
+        ActorUserId = "user-1", ActorName = "Sara Lund", At = at, Note = note,
+    };
+}
