@@ -44,20 +44,20 @@ internal static class PreparedInsert
         var template = Commands.GetOrAdd((db.Model, typeof(T), string.Join(",", properties)), _ => Build(db, type, properties, perStatement));
         var connection = db.GetService<IRelationalConnection>();
         var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
+        // The model's converters, so that a chunk's values go into the command's own parameters as
+        // EF's parameters would have put them (RelationalTypeMapping.CreateParameter converts the same way).
+        var converters = properties.Select(p => Property(type, p).GetRelationalTypeMapping().Converter).ToList();
         var values = new Dictionary<string, object?>(perStatement * getters.Count);
-        void Fill(int start)
+        // The first chunk's values make the command's parameters (through EF's type mappings).
+        var first = 0;
+        for (var r = 0; r < perStatement; r++)
         {
-            var i = 0;
-            for (var r = start; r < start + perStatement; r++)
+            foreach (var getter in getters)
             {
-                foreach (var getter in getters)
-                {
-                    values[Name(i++)] = getter.GetClrValueUsingContainingEntity(rows[r]);
-                }
+                values[Name(first++)] = getter.GetClrValueUsingContainingEntity(rows[r]);
             }
         }
 
-        Fill(0);
         // Open as EF's own commands do (a no-op inside the writer's transaction), and closed as they do.
         await connection.OpenAsync(ct);
         try
@@ -83,11 +83,21 @@ internal static class PreparedInsert
             {
                 if (start > 0)
                 {
-                    Fill(start);
-                    command.Parameters.Clear();
-                    foreach (var parameter in template.Parameters)
+                    // The command keeps its parameters (names, types); only their values change. Making
+                    // new ones per chunk cost a name string, a dictionary entry and a parameter per value.
+                    var i = 0;
+                    for (var r = start; r < start + perStatement; r++)
                     {
-                        parameter.AddDbParameter(command, values);
+                        for (var c = 0; c < getters.Count; c++, i++)
+                        {
+                            var value = getters[c].GetClrValueUsingContainingEntity(rows[r]);
+                            if (value is not null && converters[c] is { } converter)
+                            {
+                                value = converter.ConvertToProvider(value);
+                            }
+
+                            command.Parameters[i].Value = value ?? DBNull.Value;
+                        }
                     }
                 }
 
