@@ -63,8 +63,8 @@ public sealed class WalCheckpointer(WalCheckpointer.Settings settings, ILogger<W
     }
 
     /// <summary>
-    /// One passive checkpoint; false when it could not run (the file is not there yet, say). A connection
-    /// that failed is dropped and the checkpoint tried once on a new one: <c>SqliteConnection.ClearAllPools</c>
+    /// One passive checkpoint; false when it could not run (the file is not there yet, say); it never
+    /// throws except on cancellation. A connection that failed is dropped and the checkpoint tried once on a new one: <c>SqliteConnection.ClearAllPools</c>
     /// (the backup command, the tests) closes the native handles of open connections too.
     /// </summary>
     internal async Task<bool> CheckpointAsync(CancellationToken ct)
@@ -87,8 +87,11 @@ public sealed class WalCheckpointer(WalCheckpointer.Settings settings, ILogger<W
                 await command.ExecuteNonQueryAsync(ct);
                 return true;
             }
-            catch (Exception e) when (e is SqliteException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Any failure, not only SqliteException: a handle closed under the connection
+                // (ClearAllPools) surfaces as ArgumentNullException from the provider, and an exception
+                // leaving a BackgroundService, or its StopAsync, would stop or fail the whole host.
                 logger.LogDebug(e, "WAL checkpoint skipped (attempt {Attempt})", attempt);
                 await DropConnectionAsync();
                 if (attempt == 2)
