@@ -3,7 +3,7 @@ using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Notifications;
 using InnovationCases.Features.StageStats;
-using Microsoft.Data.Sqlite;
+using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Tests.Data;
@@ -13,22 +13,8 @@ namespace InnovationCases.Tests.Data;
 /// stored as the separate statements stored it, the fan-out row must hold the event's new key, and the
 /// command must still pass EF's interceptors (the command counter of B3).
 /// </summary>
-public sealed class MappedSqlTests : IAsyncLifetime
+public sealed class MappedSqlTests : InMemoryModel
 {
-    private readonly DbCommandCounter _counter = new();
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
-
-    public async Task InitializeAsync()
-    {
-        await _connection.OpenAsync();
-        await using var db = Context();
-        await db.Database.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync() => await _connection.DisposeAsync();
-
-    private AppDbContext Context() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).AddInterceptors(_counter).Options);
-
     [Fact]
     public async Task An_event_its_fan_out_row_and_its_day_rows_are_one_command_and_stored_as_separate_statements_store_them()
     {
@@ -40,10 +26,10 @@ public sealed class MappedSqlTests : IAsyncLifetime
             // The events need no case rows here (outside a transaction: SQLite ignores the setting inside one).
             await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF;");
             await using var tx = await db.Database.BeginTransactionAsync();
-            var before = _counter.Count;
+            var before = Counter.Count;
             first = await MappedSql.InsertReturningKeyAsync<CaseEvent, PendingFanOut, PendingStageDay>(db, Event(7, at, "Første"),
                 nameof(PendingFanOut.CaseEventId), StageDayWriter.PendingColumns, StageDayWriter.PendingRowsOf(change), CancellationToken.None);
-            Assert.Equal(1, _counter.Count - before);
+            Assert.Equal(1, Counter.Count - before);
             // Without a fan-out row, and the same change's rows once more through the day rows' own INSERT.
             second = await MappedSql.InsertReturningKeyAsync<CaseEvent, PendingFanOut, PendingStageDay>(db, Event(8, at, null),
                 null, StageDayWriter.PendingColumns, [], CancellationToken.None);

@@ -1,6 +1,6 @@
 using InnovationCases.Data;
 using InnovationCases.Features.Notifications;
-using Microsoft.Data.Sqlite;
+using InnovationCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnovationCases.Tests.Data;
@@ -10,22 +10,8 @@ namespace InnovationCases.Tests.Data;
 /// row must be stored with its own values and the model's conversions, and every run must still pass
 /// EF's interceptors (the command counter of B3).
 /// </summary>
-public sealed class PreparedInsertTests : IAsyncLifetime
+public sealed class PreparedInsertTests : InMemoryModel
 {
-    private readonly DbCommandCounter _counter = new();
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
-
-    public async Task InitializeAsync()
-    {
-        await _connection.OpenAsync();
-        await using var db = Context();
-        await db.Database.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync() => await _connection.DisposeAsync();
-
-    private AppDbContext Context() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).AddInterceptors(_counter).Options);
-
     [Fact]
     public async Task Rows_of_several_chunks_and_a_rest_are_stored_each_with_its_own_values_and_every_run_is_seen_by_the_interceptors()
     {
@@ -46,10 +32,10 @@ public sealed class PreparedInsertTests : IAsyncLifetime
         await using (var db = Context())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            var before = _counter.Count;
+            var before = Counter.Count;
             await OutboxBatch.InsertAsync(db, bodies, rows, CancellationToken.None);
             // Per table: two runs of the prepared statement and one statement for the last three rows.
-            Assert.Equal(6, _counter.Count - before);
+            Assert.Equal(6, Counter.Count - before);
             await tx.CommitAsync();
         }
 

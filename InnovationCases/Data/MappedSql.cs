@@ -227,7 +227,7 @@ internal static class MappedSql
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
-            var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), $"IM{count}:{columns}"), _ => BuildInsertMany(db, typeof(T), properties, count)));
+            var command = InsertManyCommand<T>(db, properties, columns, count);
             var values = new Dictionary<string, object?>(count * getters.Count);
             var i = 0;
             for (var r = start; r < start + count; r++)
@@ -241,6 +241,20 @@ internal static class MappedSql
             await command.ExecuteNonQueryAsync(Parameters(db, values), ct);
         }
     }
+
+    /// <summary>
+    /// The <c>INSERT</c> of <paramref name="rows"/> rows' named columns that <see cref="InsertManyAsync"/>
+    /// runs, built once per shape: for a caller that runs it again itself (<see cref="PreparedInsert"/>).
+    /// Its parameters are <see cref="ParameterName"/>(0, 1, …), row after row, in the columns' order.
+    /// </summary>
+    internal static IRelationalCommand InsertManyCommand<T>(DbContext db, IReadOnlyList<string> properties, int rows) =>
+        InsertManyCommand<T>(db, properties, string.Join(",", properties), rows);
+
+    private static IRelationalCommand InsertManyCommand<T>(DbContext db, IReadOnlyList<string> properties, string columns, int rows) =>
+        Instance(db, Commands.GetOrAdd((db.Model, typeof(T), $"IM{rows}:{columns}"), _ => BuildInsertMany(db, typeof(T), properties, rows)));
+
+    /// <summary>The name of the <paramref name="i"/>th parameter of the commands built here.</summary>
+    internal static string ParameterName(int i) => Name(i);
 
     /// <summary>Rows per statement of <see cref="InsertManyAsync"/> on SQLite.</summary>
     public const int RowsPerStatement = 8;
@@ -351,6 +365,6 @@ internal static class MappedSql
         return (type, table, db.GetService<ISqlGenerationHelper>());
     }
 
-    private static IProperty Property(IEntityType type, string name) =>
+    internal static IProperty Property(IEntityType type, string name) =>
         type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.");
 }

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace InnovationCases.Data;
@@ -26,8 +24,6 @@ namespace InnovationCases.Data;
 /// </remarks>
 internal static class PreparedInsert
 {
-    private static readonly ConcurrentDictionary<(IModel Model, Type Entity, string Columns), IRelationalCommand> Commands = new();
-
     public static async Task InsertManyAsync<T>(DbContext db, IReadOnlyList<string> properties, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
@@ -40,13 +36,14 @@ internal static class PreparedInsert
         }
 
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var getters = properties.Select(p => Property(type, p).GetGetter()).ToList();
-        var template = Commands.GetOrAdd((db.Model, typeof(T), string.Join(",", properties)), _ => Build(db, type, properties, perStatement));
+        var getters = properties.Select(p => MappedSql.Property(type, p).GetGetter()).ToList();
+        // The very statement MappedSql.InsertManyAsync runs for a full chunk, built once there.
+        var template = MappedSql.InsertManyCommand<T>(db, properties, perStatement);
         var connection = db.GetService<IRelationalConnection>();
         var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
         // The model's converters, so that a chunk's values go into the command's own parameters as
         // EF's parameters would have put them (RelationalTypeMapping.CreateParameter converts the same way).
-        var converters = properties.Select(p => Property(type, p).GetRelationalTypeMapping().Converter).ToList();
+        var converters = properties.Select(p => MappedSql.Property(type, p).GetRelationalTypeMapping().Converter).ToList();
         var values = new Dictionary<string, object?>(perStatement * getters.Count);
         // The first chunk's values make the command's parameters (through EF's type mappings).
         var first = 0;
@@ -54,7 +51,7 @@ internal static class PreparedInsert
         {
             foreach (var getter in getters)
             {
-                values[Name(first++)] = getter.GetClrValueUsingContainingEntity(rows[r]);
+                values[MappedSql.ParameterName(first++)] = getter.GetClrValueUsingContainingEntity(rows[r]);
             }
         }
 
@@ -110,33 +107,4 @@ internal static class PreparedInsert
             }
         }
     }
-
-    private static IRelationalCommand Build(DbContext db, IEntityType type, IReadOnlyList<string> columns, int rows)
-    {
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
-        var mapped = columns.Select(c => Property(type, c)).ToList();
-        builder.Append($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", mapped.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ");
-        var i = 0;
-        for (var r = 0; r < rows; r++)
-        {
-            var placeholders = new List<string>(mapped.Count);
-            foreach (var property in mapped)
-            {
-                var name = Name(i++);
-                builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
-                placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
-            }
-
-            builder.Append((r == 0 ? "(" : ", (") + string.Join(", ", placeholders) + ")");
-        }
-
-        return builder.Build();
-    }
-
-    private static string Name(int i) => "p" + i;
-
-    private static IProperty Property(IEntityType type, string name) =>
-        type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.");
 }

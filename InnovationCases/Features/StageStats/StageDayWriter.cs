@@ -17,8 +17,11 @@ namespace InnovationCases.Features.StageStats;
 /// </remarks>
 public static class StageDayWriter
 {
-    // The nine columns a change's part brings (the id is the table's own).
-    private static readonly string[] Columns =
+    /// <summary>
+    /// The nine columns a change's part brings (the id is the table's own): what <see cref="ApplyAsync"/>
+    /// writes, and what a caller writing the rows in a command of its own writes (a move: with its event).
+    /// </summary>
+    internal static readonly IReadOnlyList<string> PendingColumns =
     [
         nameof(PendingStageDay.Day), nameof(PendingStageDay.Stage), nameof(PendingStageDay.Entered), nameof(PendingStageDay.EnteredAtMs),
         nameof(PendingStageDay.Left), nameof(PendingStageDay.LeftEnteredAtMs), nameof(PendingStageDay.LeftStayMs),
@@ -28,10 +31,7 @@ public static class StageDayWriter
     // One INSERT of one or two rows, its statement built once per row count (MappedSql: the
     // properties' own type mappings and converters, no placeholder parsing per move).
     public static Task ApplyAsync(AppDbContext db, StageChange change, CancellationToken ct) =>
-        MappedSql.InsertManyAsync(db, Columns, PendingRowsOf(change), ct);
-
-    /// <summary>The columns <see cref="ApplyAsync"/> writes, for a caller that writes the rows in a command of its own (a move: with its event).</summary>
-    internal static IReadOnlyList<string> PendingColumns => Columns;
+        MappedSql.InsertManyAsync(db, PendingColumns, PendingRowsOf(change), ct);
 
     /// <summary>The rows <see cref="ApplyAsync"/> inserts for <paramref name="change"/>.</summary>
     internal static IReadOnlyList<PendingStageDay> PendingRowsOf(StageChange change) => RowsOf(change).Select(PendingStageDay.Of).ToList();
