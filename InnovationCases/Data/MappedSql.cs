@@ -26,6 +26,14 @@ internal static class MappedSql
     // threads at once (PostgreSQL's writers run side by side); each call gets its own from the template.
     private static readonly ConcurrentDictionary<(IModel Model, Type Entity, string Shape), IRelationalCommandTemplate> Commands = new();
 
+    // Whether a model is SQLite's, asked once: DatabaseFacade.IsSqlite() compares the provider's
+    // assembly name, which it reads (Assembly.GetName, allocating) on every call — once per move (B1).
+    // A model belongs to one provider (the SQLite and PostgreSQL contexts have one each), as the commands above assume.
+    private static readonly ConcurrentDictionary<IModel, bool> Sqlite = new();
+
+    /// <summary>Whether <paramref name="db"/> runs on SQLite (cached per model: <c>IsSqlite()</c> costs an assembly-name read per call).</summary>
+    internal static bool IsSqlite(DbContext db) => Sqlite.GetOrAdd(db.Model, static (_, db) => db.Database.IsSqlite(), db);
+
     /// <summary>
     /// <c>UPDATE … SET <paramref name="set"/> WHERE <paramref name="where"/> (all equal)</c>; the rows it
     /// changed. The property names are the entity's; the text is built once per list of names.
@@ -98,7 +106,7 @@ internal static class MappedSql
         where TKeyed : class
         where TRow : class
     {
-        if (!db.Database.IsSqlite())
+        if (!IsSqlite(db))
         {
             var generated = await InsertReturningKeyAsync(db, entity, ct);
             if (keyed is not null)
@@ -223,7 +231,7 @@ internal static class MappedSql
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var getters = properties.Select(p => Property(type, p).GetGetter()).ToList();
         var columns = string.Join(",", properties);
-        var perStatement = db.Database.IsSqlite() ? RowsPerStatement : RowsPerStatementWithRoundTrips;
+        var perStatement = IsSqlite(db) ? RowsPerStatement : RowsPerStatementWithRoundTrips;
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);

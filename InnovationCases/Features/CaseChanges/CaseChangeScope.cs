@@ -47,7 +47,10 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
         Add(c, ev);
     }
 
-    /// <summary>Adds a move's event, ending the stay in <see cref="CaseEvent.FromStage"/> that began at <paramref name="stageEnteredAt"/>.</summary>
+    /// <summary>
+    /// Adds a move's event, ending the stay in <see cref="CaseEvent.FromStage"/> that began at <paramref name="stageEnteredAt"/>.
+    /// <paramref name="c"/> is the case as a move reads it: not tracked, with its assignments.
+    /// </summary>
     public void RecordMove(InnovationCase c, CaseEvent ev, DateTime stageEnteredAt)
     {
         _moves.Add((ev, new StageChange(c.Id, ev.At, ev.ToStage, ev.FromStage, stageEnteredAt)));
@@ -117,13 +120,18 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
         }
 
         // Open pages decide by the case's parties whether their user may see the change; an advisory
-        // member is a party through an assignment, so the assignments must be known, not guessed.
-        foreach (var c in _recorded.Select(r => r.Case).Distinct())
+        // member is a party through an assignment, so the assignments must be known, not guessed. A
+        // move's case is not tracked and was read with its assignments (MoveStore): nothing to ask
+        // the change tracker (an entry and a navigation's expression per call, B1).
+        if (_moves.Count < _recorded.Count)
         {
-            var assignments = Db.Entry(c).Collection(x => x.Assignments);
-            if (Db.Entry(c).State != Microsoft.EntityFrameworkCore.EntityState.Detached && !assignments.IsLoaded)
+            foreach (var c in _recorded.Select(r => r.Case).Distinct())
             {
-                await assignments.LoadAsync(Ct);
+                var entry = Db.Entry(c);
+                if (entry.State != Microsoft.EntityFrameworkCore.EntityState.Detached && entry.Collection(x => x.Assignments) is { IsLoaded: false } assignments)
+                {
+                    await assignments.LoadAsync(Ct);
+                }
             }
         }
 

@@ -1,4 +1,5 @@
 using InnovationCases.Data;
+using InnovationCases.Domain;
 
 namespace InnovationCases.Features.StageStats;
 
@@ -17,6 +18,9 @@ namespace InnovationCases.Features.StageStats;
 /// </remarks>
 public static class StageDayWriter
 {
+    // The stages' stored names (the enum's text, as the rows store it), made once.
+    private static readonly Dictionary<Stage, string> Names = Enum.GetValues<Stage>().ToDictionary(x => x, x => x.ToString());
+
     /// <summary>
     /// The nine columns a change's part brings (the id is the table's own): what <see cref="ApplyAsync"/>
     /// writes, and what a caller writing the rows in a command of its own writes (a move: with its event).
@@ -53,6 +57,12 @@ public static class StageDayWriter
 
         var left = from == change.To ? entered : new StageDay { Day = day, Stage = from };
         left.Leave(change.CaseId, StageDay.Ms(change.FromEnteredAt ?? change.At), atMs);
-        return from == change.To ? [entered] : [.. new[] { entered, left }.OrderBy(r => r.Stage.ToString(), StringComparer.Ordinal)];
+        if (from == change.To)
+        {
+            return [entered];
+        }
+
+        // In the order of the stages' stored names (ordinal), without a sort per move (B1).
+        return string.CompareOrdinal(Names[entered.Stage], Names[left.Stage]) <= 0 ? [entered, left] : [left, entered];
     }
 }
