@@ -10,7 +10,7 @@ namespace InnovationCases.Data;
 /// <summary>
 /// Plain SQL for the few rows every move writes (the case's UPDATE, its event, the pending fan-out
 /// row, the day's stage counts), built once per model and column list from EF's own mapping and run through EF's relational
-/// command on the context's connection and transaction; on SQLite the event and the rows that go with it are one command.
+/// command on the context's connection and transaction; the event and the rows that go with it are one command (on PostgreSQL one round trip).
 /// </summary>
 /// <remarks>
 /// What a move saves is EF's per-call work: translating an <c>ExecuteUpdate</c>'s expression tree
@@ -95,10 +95,12 @@ internal static class MappedSql
     /// <summary>
     /// <see cref="InsertReturningKeyAsync{T}(DbContext, T, CancellationToken)"/>, and after the row, in the
     /// same transaction: when <paramref name="keyed"/> names a property of <typeparamref name="TKeyed"/>, a
-    /// row of it holding just the new key; and <paramref name="rows"/>' named columns. On SQLite all of it
-    /// is one command (its statements run in order in one call, <c>last_insert_rowid()</c> is the key), so
-    /// EF's per-command work is paid once, not three times (B1, B3b); elsewhere each is its own statement,
-    /// as a round trip each would be anyway.
+    /// row of it holding just the new key; and <paramref name="rows"/>' named columns. All of it is one
+    /// command, so EF's per-command work is paid once, not three times (B1, B3b), and on a server one
+    /// round trip, not three (B1-pg, B3b-pg): on SQLite three statements that run in order in one call
+    /// (<c>last_insert_rowid()</c> is the key); on PostgreSQL one statement of data-modifying
+    /// <c>WITH</c>s (each runs exactly once, whether or not the final <c>SELECT</c> reads it; the key
+    /// comes from the first one's <c>RETURNING</c>).
     /// </summary>
     public static async Task<long> InsertReturningKeyAsync<T, TKeyed, TRow>(DbContext db, T entity, string? keyed, IReadOnlyList<string> properties,
         IReadOnlyList<TRow> rows, CancellationToken ct)
@@ -106,18 +108,6 @@ internal static class MappedSql
         where TKeyed : class
         where TRow : class
     {
-        if (!IsSqlite(db))
-        {
-            var generated = await InsertReturningKeyAsync(db, entity, ct);
-            if (keyed is not null)
-            {
-                await InsertAsync<TKeyed>(db, [(keyed, generated)], ct);
-            }
-
-            await InsertManyAsync(db, properties, rows, ct);
-            return generated;
-        }
-
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var key = type.FindPrimaryKey()!.Properties.Single();
         var own = type.GetProperties().Where(p => p != key).ToList();
@@ -171,21 +161,52 @@ internal static class MappedSql
         string Columns(IEnumerable<IProperty> properties, StoreObjectIdentifier on) =>
             string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(on)!)));
 
-        builder.Append($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Columns(own, table)}) VALUES ({string.Join(", ", own.Select(Placeholder))})");
-        builder.Append($" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)};");
+        var keyColumn = sql.DelimitIdentifier(key.GetColumnName(table)!);
+        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Columns(own, table)}) VALUES ({string.Join(", ", own.Select(Placeholder))}) RETURNING {keyColumn}";
+        string? keyedInsert = null;
         if (keyed is not null)
         {
-            // Right after the first INSERT: the key it generated.
             var (keyedType, keyedTable, _) = Mapping(db, keyedEntity);
-            builder.AppendLine().Append($"INSERT INTO {sql.DelimitIdentifier(keyedTable.Name, keyedTable.Schema)} ({Columns([Property(keyedType, keyed)], keyedTable)}) VALUES (last_insert_rowid());");
+            keyedInsert = $"INSERT INTO {sql.DelimitIdentifier(keyedTable.Name, keyedTable.Schema)} ({Columns([Property(keyedType, keyed)], keyedTable)})";
         }
 
+        string? rowsInsert = null;
         if (rows > 0)
         {
             var (rowType, rowTable, _) = Mapping(db, rowEntity);
             var mapped = rowColumns.Select(c => Property(rowType, c)).ToList();
             var tuples = Enumerable.Range(0, rows).Select(_ => "(" + string.Join(", ", mapped.Select(Placeholder)) + ")").ToList();
-            builder.AppendLine().Append($"INSERT INTO {sql.DelimitIdentifier(rowTable.Name, rowTable.Schema)} ({Columns(mapped, rowTable)}) VALUES {string.Join(", ", tuples)};");
+            rowsInsert = $"INSERT INTO {sql.DelimitIdentifier(rowTable.Name, rowTable.Schema)} ({Columns(mapped, rowTable)}) VALUES {string.Join(", ", tuples)}";
+        }
+
+        if (IsSqlite(db))
+        {
+            // Statements in order; the keyed row right after the first INSERT, whose key it takes.
+            builder.Append(insert + ";");
+            if (keyedInsert is not null)
+            {
+                builder.AppendLine().Append(keyedInsert + " VALUES (last_insert_rowid());");
+            }
+
+            if (rowsInsert is not null)
+            {
+                builder.AppendLine().Append(rowsInsert + ";");
+            }
+        }
+        else
+        {
+            builder.Append($"WITH e AS ({insert})");
+            if (keyedInsert is not null)
+            {
+                builder.AppendLine().Append($", k AS ({keyedInsert} SELECT {keyColumn} FROM e)");
+            }
+
+            if (rowsInsert is not null)
+            {
+                builder.AppendLine().Append($", r AS ({rowsInsert})");
+            }
+
+            builder.AppendLine().Append($"SELECT {keyColumn} FROM e");
         }
 
         return builder.Build();
