@@ -35,7 +35,13 @@ public sealed class BenchHost : IAsyncDisposable
     public string? Url { get; private set; }
 
     /// <param name="sameDatabaseAs">PostgreSQL only: a second instance on that host's database (no demo data of its own).</param>
-    public static async Task<BenchHost> StartAsync(string name, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null, BenchHost? sameDatabaseAs = null)
+    /// <param name="countCommands">
+    /// Adds the <see cref="DbCommandCounter"/> (for the scenarios that count commands). The deployed app has no
+    /// command interceptor, and with one EF builds event data and calls it around every command: a scenario
+    /// that times the app's own work (B1) runs without it.
+    /// </param>
+    public static async Task<BenchHost> StartAsync(string name, bool listen = false, IReadOnlyDictionary<string, string?>? settings = null, BenchHost? sameDatabaseAs = null,
+        bool countCommands = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ic-bench", name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -91,11 +97,11 @@ public sealed class BenchHost : IAsyncDisposable
         // The command counter is a measuring tool, not part of the app: the bench adds it itself.
         var counter = new DbCommandCounter();
         builder.Services.AddSingleton(counter);
-        if (BenchDatabase.Postgres)
+        if (countCommands && BenchDatabase.Postgres)
         {
             builder.Services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(counter));
         }
-        else
+        else if (countCommands)
         {
             builder.Services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(counter));
         }
