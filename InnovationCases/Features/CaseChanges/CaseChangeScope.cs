@@ -78,7 +78,9 @@ public sealed class CaseChangeScope(AppDbContext db, DateTime now, CancellationT
     /// <see cref="CompleteAsync"/> with plain SQL, and its fan-out row with it.
     /// </summary>
     internal IReadOnlyList<(InnovationCase Case, CaseEvent Event)> Tracked =>
-        _moves.Count == 0 ? _recorded : _recorded.Where(r => !_moves.Exists(m => m.Event == r.Event)).ToList();
+        _moves.Count == 0 ? _recorded
+        : _moves.Count == _recorded.Count ? []
+        : _recorded.Where(r => !_moves.Exists(m => m.Event == r.Event)).ToList();
 
     /// <summary>
     /// Counts the recorded stage changes for the dashboard's day rows (<see cref="StageDayWriter"/>
