@@ -108,23 +108,20 @@ internal static class MappedSql
         where TKeyed : class
         where TRow : class
     {
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var key = type.FindPrimaryKey()!.Properties.Single();
-        var own = type.GetProperties().Where(p => p != key).ToList();
-        var rowType = db.Model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped.");
-        var getters = properties.Select(p => Property(rowType, p).GetGetter()).ToList();
-        var shape = $"IRB:{(keyed is null ? "" : typeof(TKeyed).Name + "." + keyed)}|{typeof(TRow).Name}:{string.Join(",", properties)}x{rows.Count}";
-        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), shape), _ => BuildInsertBatch(db, typeof(T), own, key, typeof(TKeyed), keyed, typeof(TRow), properties, rows.Count)));
-        var values = new Dictionary<string, object?>(own.Count + rows.Count * getters.Count);
+        // Everything but the values is the shape's, found once: the statement, and the getters in the parameters' order (B1: a move runs this).
+        var batch = Batches.GetOrAdd((db.Model, typeof(T), typeof(TKeyed), keyed, typeof(TRow), ColumnsKey(properties), rows.Count),
+            static (k, args) => BuildBatch(args.db, k.Entity, k.KeyedEntity, k.Keyed, k.RowEntity, args.properties, k.Rows), (db, properties));
+        var command = Instance(db, batch.Command);
+        var values = new Dictionary<string, object?>(batch.Own.Length + rows.Count * batch.Row.Length);
         var i = 0;
-        foreach (var property in own)
+        foreach (var getter in batch.Own)
         {
-            values[Name(i++)] = property.GetGetter().GetClrValueUsingContainingEntity(entity);
+            values[Name(i++)] = getter.GetClrValueUsingContainingEntity(entity);
         }
 
         foreach (var row in rows)
         {
-            foreach (var getter in getters)
+            foreach (var getter in batch.Row)
             {
                 values[Name(i++)] = getter.GetClrValueUsingContainingEntity(row);
             }
@@ -133,7 +130,7 @@ internal static class MappedSql
         await using var reader = await command.ExecuteReaderAsync(Parameters(db, values), ct);
         if (!await reader.ReadAsync(ct))
         {
-            throw new InvalidOperationException($"The INSERT into {type.GetTableName()} returned no key.");
+            throw new InvalidOperationException($"The INSERT into {typeof(T).Name} returned no key.");
         }
 
         var id = reader.DbDataReader.GetInt64(0);
@@ -143,6 +140,25 @@ internal static class MappedSql
         }
 
         return id;
+    }
+
+    private sealed record InsertBatch(IRelationalCommandTemplate Command, IClrPropertyGetter[] Own, IClrPropertyGetter[] Row);
+
+    private static readonly ConcurrentDictionary<(IModel Model, Type Entity, Type KeyedEntity, string? Keyed, Type RowEntity, string Columns, int Rows), InsertBatch> Batches = new();
+
+    // A column list's key, made once per list (the callers pass a static list), not joined per call.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, string> ColumnKeys = new();
+
+    private static string ColumnsKey(IReadOnlyList<string> properties) => ColumnKeys.GetValue(properties, static p => string.Join(",", p));
+
+    private static InsertBatch BuildBatch(DbContext db, Type entity, Type keyedEntity, string? keyed, Type rowEntity, IReadOnlyList<string> properties, int rows)
+    {
+        var type = db.Model.FindEntityType(entity) ?? throw new InvalidOperationException($"{entity.Name} is not mapped.");
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        var own = type.GetProperties().Where(p => p != key).ToList();
+        var rowType = db.Model.FindEntityType(rowEntity) ?? throw new InvalidOperationException($"{rowEntity.Name} is not mapped.");
+        return new InsertBatch(BuildInsertBatch(db, entity, own, key, keyedEntity, keyed, rowEntity, properties, rows),
+            own.Select(p => p.GetGetter()).ToArray(), properties.Select(p => Property(rowType, p).GetGetter()).ToArray());
     }
 
     private static IRelationalCommand BuildInsertBatch(DbContext db, Type entity, IReadOnlyList<IProperty> own, IProperty key, Type keyedEntity, string? keyed,
@@ -314,7 +330,10 @@ internal static class MappedSql
         return builder.Build();
     }
 
-    private static string Name(int i) => "p" + i;
+    // The parameters' names, made once (a move's INSERT has about thirty).
+    private static readonly string[] Names = Enumerable.Range(0, 256).Select(i => "p" + i).ToArray();
+
+    private static string Name(int i) => i < Names.Length ? Names[i] : "p" + i;
 
     private static IRelationalCommand Instance(DbContext db, IRelationalCommandTemplate template)
     {
