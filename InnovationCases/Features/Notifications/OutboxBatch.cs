@@ -3,10 +3,10 @@ using InnovationCases.Data;
 namespace InnovationCases.Features.Notifications;
 
 /// <summary>
-/// Inserts a fan-out pass's notification texts and rows, a few rows per statement through one
-/// prepared plain-SQL INSERT per table and pass (<see cref="PreparedInsert"/>), inside the pass's transaction. EF Core
-/// on SQLite sends one statement per row, and one statement per table with hundreds of parameters
-/// costs quadratically in their number (benchmark B9b). Column names and conversions come from the
+/// Inserts a fan-out pass's notification texts and rows through one prepared plain-SQL INSERT per
+/// table and pass, run once per row (<see cref="PreparedInsert"/>), inside the pass's transaction. EF
+/// Core's SaveChanges would compile and bind more per row, and one statement per table with hundreds of
+/// parameters costs quadratically in their number (benchmark B9b). Column names and conversions come from the
 /// EF model, so the statements follow the mapping on both providers. The rows are not tracked:
 /// nothing reads them back.
 /// </summary>
