@@ -13,6 +13,9 @@ public static class BusinessCase
         return total <= 0 ? 0m : Math.Round((internalCo + externalCo) / total, 3);
     }
 
+    /// <summary>A text of the business case counts as given when it has more than white space (the Screen guards ask this).</summary>
+    public static bool IsFilled(string? text) => !string.IsNullOrWhiteSpace(text);
+
     /// <summary>A period that spans more than one budget year (budget years are calendar years).</summary>
     public static bool IsMultiYear(DateOnly start, DateOnly end) => start.Year != end.Year;
 

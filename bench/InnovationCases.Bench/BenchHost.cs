@@ -92,6 +92,13 @@ public sealed class BenchHost : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
+        // BENCH_SERVER_LOG=<category prefix> (diagnostic): that category's log down to Trace, timestamped,
+        // e.g. Microsoft.AspNetCore.Components to see when the circuit sends and receives what.
+        if (Environment.GetEnvironmentVariable("BENCH_SERVER_LOG") is { Length: > 0 } category)
+        {
+            builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ");
+            builder.Logging.AddFilter(category, LogLevel.Trace);
+        }
         builder.WebHost.UseUrls(listen ? "http://127.0.0.1:0" : "http://127.0.0.1:0");
         builder.AddInnovationCases();
         // The command counter is a measuring tool, not part of the app: the bench adds it itself.

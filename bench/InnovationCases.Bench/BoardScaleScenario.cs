@@ -113,7 +113,28 @@ internal static class BoardScaleScenario
             return (box.left >= Math.min(innerWidth, l.closest('.board').getBoundingClientRect().right) ? 0 : all.filter(c => c.getBoundingClientRect().top < Math.min(box.bottom, innerHeight)).length) + '/' + all.length;
           });
           const view = 'cards in view per open column (window ' + innerWidth + '×' + innerHeight + '): ' + inView.join(' ');
-          return rows.map(([w, t]) => [w, Math.round(t)]).concat(window.__trace ?? []).sort((a, b) => a[1] - b[1]).map(([w, t]) => t + ' ms  ' + w).concat([dom, view]);
+          // What each stylesheet holds against what this page uses: its style rules (also those inside
+          // @media and other groups), how many match an element of the page now, and their text's length.
+          const sheets = [...document.styleSheets].map(sheet => {
+            let all = 0, used = 0, chars = 0, usedChars = 0;
+            const walk = rules => {
+              for (const r of rules) {
+                if (r instanceof CSSStyleRule) {
+                  all++; chars += r.cssText.length;
+                  let hit = false;
+                  try { hit = !!document.querySelector(r.selectorText.replace(/::?(before|after|placeholder|selection|-webkit-[a-z-]+|-moz-[a-z-]+)/g, '').replace(/:(hover|focus|focus-visible|focus-within|active|visited)/g, '') || '*'); } catch { hit = true; }
+                  if (hit) { used++; usedChars += r.cssText.length; }
+                } else if (r.cssRules) {
+                  walk(r.cssRules);
+                } else {
+                  chars += r.cssText.length;
+                }
+              }
+            };
+            try { walk(sheet.cssRules); } catch { return null; }
+            return 'stylesheet ' + (sheet.href ?? 'inline').replace(location.origin, '') + ': ' + all + ' style rules (' + chars + ' chars), ' + used + ' match an element of this page (' + usedChars + ' chars)';
+          }).filter(s => s);
+          return rows.map(([w, t]) => [w, Math.round(t)]).concat(window.__trace ?? []).sort((a, b) => a[1] - b[1]).map(([w, t]) => t + ' ms  ' + w).concat([dom, view]).concat(sheets);
         }
         """;
 

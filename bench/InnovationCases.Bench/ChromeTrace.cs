@@ -5,12 +5,14 @@ namespace InnovationCases.Bench;
 
 /// <summary>
 /// A Chromium performance trace of one page (CDP <c>Tracing</c>, the events DevTools' Performance
-/// panel records), written as a JSON array of trace events: a diagnostic, not a measurement.
+/// panel records), written as a JSON array of trace events: a diagnostic, not a measurement. It
+/// includes V8's sampling profiler (ProfileChunk events), which names the scripts' functions that
+/// run long, and stretches the traced navigation a little more.
 /// </summary>
 internal sealed class ChromeTrace
 {
     private static readonly string[] Categories =
-        ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "loading", "v8", "v8.execute", "toplevel", "blink.user_timing"];
+        ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "loading", "v8", "v8.execute", "toplevel", "blink.user_timing", "disabled-by-default-v8.cpu_profiler"];
 
     private readonly ICDPSession _cdp;
     private readonly List<JsonElement> _events = [];

@@ -127,10 +127,7 @@ public sealed class BoardCardTests : BunitTestContext
         RiskLevel = RiskLevel.Medium,
         HasQualifyingAssessment = false,
         ExpectedAnnualGain = 100_000,
-        GainDescription = "Gevinst",
-        Risks = "Risiko",
-        Viability = "Drift",
-        EffectPlan = "Måling",
+        FilledTexts = BusinessCaseTexts.GainDescription | BusinessCaseTexts.Risks | BusinessCaseTexts.Viability | BusinessCaseTexts.EffectPlan,
     };
 
     [Fact]

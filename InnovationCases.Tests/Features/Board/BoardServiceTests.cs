@@ -4,6 +4,7 @@ using InnovationCases.Domain;
 using InnovationCases.Features.Board;
 using InnovationCases.Features.Cases;
 using InnovationCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InnovationCases.Tests.Features.Board;
@@ -38,6 +39,41 @@ public class BoardServiceTests(BoardAppFixture fixture) : IClassFixture<BoardApp
 
         Assert.Equal(expected, paged);
         Assert.Equal(all.Totals[Stage.Granted].Count, paged.Count);
+    }
+
+    [Theory]
+    [InlineData("Gevinst.", "Risiko.", "Drift.", "Måling.")]
+    [InlineData("", "Risiko.", "Drift.", "Måling.")]
+    [InlineData("Gevinst.", " \t\n", "Drift.", "Måling.")]
+    [InlineData("Gevinst.", "Risiko.", "", " ")]
+    public async Task A_card_carries_which_business_case_texts_are_filled_and_the_board_answers_screening_as_the_workflow_does(
+        string gain, string risks, string viability, string effectPlan)
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted, configure: x =>
+        {
+            x.GainDescription = gain;
+            x.Risks = risks;
+            x.Viability = viability;
+            x.EffectPlan = effectPlan;
+        });
+        var actor = await _app.ActorAsync(DemoUsers.Caseworker);
+        await using var db = await _app.DbAsync();
+        var stored = await db.Cases.Include(x => x.Pool).SingleAsync(x => x.Id == c.Id);
+
+        var item = (await Boards.LoadItemAsync(c.Id))!;
+
+        Assert.Equal(BusinessCase.IsFilled(gain), item.FilledTexts.HasFlag(BusinessCaseTexts.GainDescription));
+        Assert.Equal(BusinessCase.IsFilled(risks), item.FilledTexts.HasFlag(BusinessCaseTexts.Risks));
+        Assert.Equal(BusinessCase.IsFilled(viability), item.FilledTexts.HasFlag(BusinessCaseTexts.Viability));
+        Assert.Equal(BusinessCase.IsFilled(effectPlan), item.FilledTexts.HasFlag(BusinessCaseTexts.EffectPlan));
+        var now = DateTime.UtcNow;
+        var fromCase = new CaseWorkflow(new WorkflowContext(actor, stored, stored.Pool!, long.MaxValue, false, now)).Check(Trigger.Screen);
+        var fromCard = BoardMoves.Drop(item, Stage.Screened, actor, now);
+        Assert.Equal(fromCase.Allowed, fromCard.Allowed);
+        Assert.Equal(fromCase.Reasons, fromCard.Reasons);
+        var json = System.Text.Json.JsonSerializer.Serialize(item, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        Assert.DoesNotContain("Gevinst.", json);
+        Assert.DoesNotContain("Drift.", json);
     }
 
     [Fact]

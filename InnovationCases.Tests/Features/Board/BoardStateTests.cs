@@ -145,9 +145,6 @@ public sealed class BoardStateTests
         RiskLevel = RiskLevel.Medium,
         HasQualifyingAssessment = false,
         ExpectedAnnualGain = 100_000,
-        GainDescription = "Gevinst",
-        Risks = "Risiko",
-        Viability = "Drift",
-        EffectPlan = "Måling",
+        FilledTexts = BusinessCaseTexts.GainDescription | BusinessCaseTexts.Risks | BusinessCaseTexts.Viability | BusinessCaseTexts.EffectPlan,
     };
 }

@@ -43,10 +43,10 @@ internal static class WorkflowRules
     private static MoveRule[] Screen(InnovationCase c) =>
     [
         MoveRule.Always("business case", WorkflowText.Screen_NeedsGain, () => c.ExpectedAnnualGain > 0),
-        MoveRule.Always("business case", WorkflowText.Screen_NeedsGainDescription, () => !string.IsNullOrWhiteSpace(c.GainDescription)),
-        MoveRule.Always("risks", WorkflowText.Screen_NeedsRisks, () => !string.IsNullOrWhiteSpace(c.Risks)),
-        MoveRule.Always("viability", WorkflowText.Screen_NeedsViability, () => !string.IsNullOrWhiteSpace(c.Viability)),
-        MoveRule.Always("effect plan", WorkflowText.Screen_NeedsEffectPlan, () => !string.IsNullOrWhiteSpace(c.EffectPlan)),
+        MoveRule.Always("business case", WorkflowText.Screen_NeedsGainDescription, () => BusinessCase.IsFilled(c.GainDescription)),
+        MoveRule.Always("risks", WorkflowText.Screen_NeedsRisks, () => BusinessCase.IsFilled(c.Risks)),
+        MoveRule.Always("viability", WorkflowText.Screen_NeedsViability, () => BusinessCase.IsFilled(c.Viability)),
+        MoveRule.Always("effect plan", WorkflowText.Screen_NeedsEffectPlan, () => BusinessCase.IsFilled(c.EffectPlan)),
         MoveRule.Always("lead department", WorkflowText.Screen_NeedsLeadDepartment, () => c.LeadDepartmentId > 0),
     ];
 

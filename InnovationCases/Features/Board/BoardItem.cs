@@ -42,10 +42,7 @@ public sealed record BoardItem
 
     // What the Screen guards read; carried so boards can ask the workflow without a query.
     public required long ExpectedAnnualGain { get; init; }
-    public required string GainDescription { get; init; }
-    public required string Risks { get; init; }
-    public required string Viability { get; init; }
-    public required string EffectPlan { get; init; }
+    public required BusinessCaseTexts FilledTexts { get; init; }
 
     // After the grant: aggregates read in the card query itself, so progress and the fail-fast
     // signals cost no query per card.
@@ -133,11 +130,24 @@ public sealed record BoardItem
         PeriodEnd = PeriodEnd,
         RiskLevel = RiskLevel,
         ExpectedAnnualGain = ExpectedAnnualGain,
-        GainDescription = GainDescription,
-        Risks = Risks,
-        Viability = Viability,
-        EffectPlan = EffectPlan,
+        GainDescription = Given(BusinessCaseTexts.GainDescription),
+        Risks = Given(BusinessCaseTexts.Risks),
+        Viability = Given(BusinessCaseTexts.Viability),
+        EffectPlan = Given(BusinessCaseTexts.EffectPlan),
     };
+
+    /// <summary>The texts' flags read from a case's texts, as the Screen guards judge them.</summary>
+    public static BusinessCaseTexts Filled(string gainDescription, string risks, string viability, string effectPlan) =>
+        (BusinessCase.IsFilled(gainDescription) ? BusinessCaseTexts.GainDescription : 0)
+        | (BusinessCase.IsFilled(risks) ? BusinessCaseTexts.Risks : 0)
+        | (BusinessCase.IsFilled(viability) ? BusinessCaseTexts.Viability : 0)
+        | (BusinessCase.IsFilled(effectPlan) ? BusinessCaseTexts.EffectPlan : 0);
+
+    // The detached case only answers the guards, which ask whether a text is filled; it is never
+    // stored or shown, so a filled text is a stand-in, an empty one empty.
+    private const string GivenText = "(udfyldt)";
+
+    private string Given(BusinessCaseTexts text) => FilledTexts.HasFlag(text) ? GivenText : "";
 
     public Pool ToPool() => new() { Id = PoolId, Kind = PoolKind, DepartmentId = PoolDepartmentId, Year = BudgetYear };
 }

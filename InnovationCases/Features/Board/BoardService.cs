@@ -192,10 +192,9 @@ public sealed class BoardService(IDbContextFactory<AppDbContext> dbFactory)
         RiskLevel = c.RiskLevel,
         HasQualifyingAssessment = c.Assessments.Any(a => a.MainCriterionMet),
         ExpectedAnnualGain = c.ExpectedAnnualGain,
-        GainDescription = c.GainDescription,
-        Risks = c.Risks,
-        Viability = c.Viability,
-        EffectPlan = c.EffectPlan,
+        // Evaluated in the app on the four columns read (the last projection): the same judgement as
+        // the guards', which SQL's trim would not give for tabs and line breaks.
+        FilledTexts = BoardItem.Filled(c.GainDescription, c.Risks, c.Viability, c.EffectPlan),
         GrantedAt = c.GrantedAt,
         Paid = c.Payments.Sum(p => (long?)p.Amount) ?? 0,
         MilestoneWeight = c.Milestones.Sum(m => (long?)m.Weight) ?? 0,
