@@ -82,9 +82,9 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
     /// The <see cref="Limit"/> best matches of <paramref name="text"/> that pass the filters, in the order that scoring
     /// every match, filtering, ordering (score, then the report's date, then the report) and taking would give, but
     /// joining only as many matches as that order needs. The index scores and sorts its matches in one pass; they are
-    /// read best first, and the filters join them in growing batches until the list is full and the next match scores
-    /// below its last entry: no match not yet read can then reach the list (a tie with the last entry may, so a tie
-    /// reads on). When filters drop most matches, the batches grow until every match has been read.
+    /// read best first, and the filters join them in growing batches until the list is full, then join the matches
+    /// that tie with its last entry, and stop at the first match that scores below it. When filters drop most
+    /// matches, the batches grow until every match has been read.
     /// </summary>
     private async Task<List<Row>> BestMatchesAsync(IQueryable<Hit> filtered, string text, CancellationToken ct)
     {
@@ -97,11 +97,19 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
         var more = await matches.MoveNextAsync();
         for (var size = Limit; more; size = Math.Min(size * 4, MaxBatch))
         {
+            // Every match not read yet scores at most as the last one read, so once the list is full only a match
+            // that ties with its last entry can still enter (by a later report): the next batch is those ties alone.
+            var floor = best.Count == Limit ? best[^1].Score : double.NegativeInfinity;
             scores.Clear();
-            while (more && scores.Count < size)
+            while (more && scores.Count < size && matches.Current.Score >= floor)
             {
                 scores[matches.Current.CaseId] = matches.Current.Score;
                 more = await matches.MoveNextAsync();
+            }
+
+            if (scores.Count == 0)
+            {
+                break;
             }
 
             var ids = scores.Keys.ToList();
@@ -110,10 +118,6 @@ public sealed class LearningsService(IDbContextFactory<AppDbContext> dbFactory)
                 .OrderByDescending(b => b.Score).ThenByDescending(b => b.Row.Learning.ReportedAt).ThenByDescending(b => b.Row.ReportId)
                 .Take(Limit)
                 .ToList();
-            if (best.Count == Limit && more && best[^1].Score > matches.Current.Score)
-            {
-                break;
-            }
         }
 
         return best.ConvertAll(b => b.Row);
