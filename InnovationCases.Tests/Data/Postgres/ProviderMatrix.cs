@@ -36,6 +36,8 @@ public sealed class PostgresPlannerApp() : NotificationPlannerTests.App(Database
 
 public sealed class PostgresFanOutApp() : NotificationFanOutTests.App(DatabaseProvider.Postgres);
 
+public sealed class PostgresRankingBank() : LearningsRankingTests.Bank(DatabaseProvider.Postgres);
+
 public sealed class CaseWorkflowServiceOnPostgresTests(PostgresWorkflowApp app) : CaseWorkflowServiceTests(app), IClassFixture<PostgresWorkflowApp>;
 
 public sealed class IntakeServiceOnPostgresTests(PostgresCasesApp fixture) : IntakeServiceTests(fixture), IClassFixture<PostgresCasesApp>;
@@ -55,6 +57,8 @@ public sealed class DeliveryServiceOnPostgresTests(PostgresCasesApp fixture) : D
 public sealed class RoundServiceOnPostgresTests(PostgresCasesApp fixture) : RoundServiceTests(fixture), IClassFixture<PostgresCasesApp>;
 
 public sealed class LearningsServiceOnPostgresTests(PostgresCasesApp fixture) : LearningsServiceTests(fixture), IClassFixture<PostgresCasesApp>;
+
+public sealed class LearningsRankingOnPostgresTests(PostgresRankingBank bank) : LearningsRankingTests(bank), IClassFixture<PostgresRankingBank>;
 
 public sealed class PublicPagesOnPostgresTests(PostgresPublicApp fixture) : PublicPagesTests(fixture), IClassFixture<PostgresPublicApp>;
 
