@@ -52,48 +52,9 @@ internal static class MappedSql
         return command.ExecuteNonQueryAsync(Parameters(db, values), ct);
     }
 
-    /// <summary><c>INSERT</c> of the named columns of a row, without reading anything back.</summary>
-    public static Task<int> InsertAsync<T>(DbContext db, IReadOnlyList<(string Property, object? Value)> columns, CancellationToken ct)
-    {
-        var shape = "I:" + string.Join(",", columns.Select(c => c.Property));
-        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), shape), _ => BuildInsert(db, typeof(T), columns.Select(c => c.Property).ToList(), returning: null)));
-        var values = new Dictionary<string, object?>(columns.Count);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            values[Name(i)] = columns[i].Value;
-        }
-
-        return command.ExecuteNonQueryAsync(Parameters(db, values), ct);
-    }
-
     /// <summary>
     /// <c>INSERT</c> of every mapped column of <paramref name="entity"/> but its generated key, returning
-    /// the key (<c>RETURNING</c>, which both SQLite and PostgreSQL have).
-    /// </summary>
-    public static async Task<long> InsertReturningKeyAsync<T>(DbContext db, T entity, CancellationToken ct)
-        where T : class
-    {
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var key = type.FindPrimaryKey()!.Properties.Single();
-        var properties = type.GetProperties().Where(p => p != key).ToList();
-        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), "IR"), _ => BuildInsert(db, typeof(T), properties.Select(p => p.Name).ToList(), returning: key.Name)));
-        var values = new Dictionary<string, object?>(properties.Count);
-        for (var i = 0; i < properties.Count; i++)
-        {
-            values[Name(i)] = properties[i].GetGetter().GetClrValueUsingContainingEntity(entity);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(Parameters(db, values), ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            throw new InvalidOperationException($"The INSERT into {type.GetTableName()} returned no key.");
-        }
-
-        return reader.DbDataReader.GetInt64(0);
-    }
-
-    /// <summary>
-    /// <see cref="InsertReturningKeyAsync{T}(DbContext, T, CancellationToken)"/>, and after the row, in the
+    /// the key (<c>RETURNING</c>, which both SQLite and PostgreSQL have); and after the row, in the
     /// same transaction: when <paramref name="keyed"/> names a property of <typeparamref name="TKeyed"/>, a
     /// row of it holding just the new key; and <paramref name="rows"/>' named columns. All of it is one
     /// command, so EF's per-command work is paid once, not three times (B1, B3b), and on a server one
@@ -229,24 +190,6 @@ internal static class MappedSql
     }
 
     /// <summary>
-    /// A statement of the caller's own text (an UPSERT) whose parameters are values of
-    /// <typeparamref name="T"/>'s <paramref name="properties"/>, with their type mappings and converters:
-    /// <paramref name="text"/> gets the placeholders in that order and runs once per <paramref name="shape"/>.
-    /// </summary>
-    public static Task<int> ExecuteAsync<T>(DbContext db, string shape, IReadOnlyList<string> properties, Func<IReadOnlyList<string>, string> text,
-        IReadOnlyList<object?> values, CancellationToken ct)
-    {
-        var command = Instance(db, Commands.GetOrAdd((db.Model, typeof(T), "X:" + shape), _ => BuildText(db, typeof(T), properties, text)));
-        var parameters = new Dictionary<string, object?>(values.Count);
-        for (var i = 0; i < values.Count; i++)
-        {
-            parameters[Name(i)] = values[i];
-        }
-
-        return command.ExecuteNonQueryAsync(Parameters(db, parameters), ct);
-    }
-
-    /// <summary>
     /// <c>INSERT</c> of the named columns of many rows, a few rows per statement, without reading
     /// anything back. One text per row count (at most <see cref="RowsPerStatement"/>), built once.
     /// </summary>
@@ -361,48 +304,6 @@ internal static class MappedSql
         var setList = string.Join(", ", set.Select(Assign));
         var whereList = string.Join(" AND ", where.Select(Assign));
         builder.Append($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {setList} WHERE {whereList}");
-        return builder.Build();
-    }
-
-    private static IRelationalCommand BuildText(DbContext db, Type entity, IReadOnlyList<string> properties, Func<IReadOnlyList<string>, string> text)
-    {
-        var (type, _, sql) = Mapping(db, entity);
-        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
-        var placeholders = new List<string>(properties.Count);
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var property = Property(type, properties[i]);
-            var name = Name(i);
-            builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
-            placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
-        }
-
-        builder.Append(text(placeholders));
-        return builder.Build();
-    }
-
-    private static IRelationalCommand BuildInsert(DbContext db, Type entity, IReadOnlyList<string> columns, string? returning)
-    {
-        var (type, table, sql) = Mapping(db, entity);
-        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
-        var names = new List<string>(columns.Count);
-        var placeholders = new List<string>(columns.Count);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var property = Property(type, columns[i]);
-            var name = Name(i);
-            builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
-            names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
-            placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
-        }
-
-        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", placeholders)})";
-        if (returning is not null)
-        {
-            text += $" RETURNING {sql.DelimitIdentifier(Property(type, returning).GetColumnName(table)!)}";
-        }
-
-        builder.Append(text);
         return builder.Build();
     }
 
