@@ -55,16 +55,30 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     /// <summary>The keys that sign cookies and antiforgery tokens: kept with the data, shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => Conventions(configurationBuilder);
+
+    /// <summary>The conventions of the model, shared with <see cref="NotificationsDbContext"/>.</summary>
+    internal static void Conventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as their names: readable in the file, and adding a value never renumbers rows.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
+    /// <summary>
+    /// Whether the notifications' tables live in a file of their own (<see cref="NotificationsFile"/>,
+    /// SQLite): then this context's migrations leave them to <see cref="NotificationsDbContext"/>'s.
+    /// </summary>
+    protected virtual bool NotificationsInOwnFile => true;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (NotificationsInOwnFile)
+        {
+            builder.Entity<OutboxMessage>().ToTable(t => t.ExcludeFromMigrations());
+            builder.Entity<NotificationBody>().ToTable(t => t.ExcludeFromMigrations());
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

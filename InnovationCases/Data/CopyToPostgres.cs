@@ -24,7 +24,8 @@ public static class CopyToPostgres
         var sourceOptions = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(sqliteConnectionString).Options;
         await using (var source = new AppDbContext(sourceOptions))
         {
-            if ((await source.Database.GetPendingMigrationsAsync(ct)).Any())
+            await using var notifications = new NotificationsDbContext(NotificationsDbContext.Options(NotificationsFile.ConnectionStringFor(sqliteConnectionString)));
+            if ((await source.Database.GetPendingMigrationsAsync(ct)).Any() || (await notifications.Database.GetPendingMigrationsAsync(ct)).Any())
             {
                 await output.WriteLineAsync("The SQLite database has migrations that are not applied yet: start the app on it once, then copy.");
                 return 1;
@@ -40,6 +41,12 @@ public static class CopyToPostgres
         await pg.OpenAsync(ct);
         await using var sqlite = new SqliteConnection(sqliteConnectionString);
         await sqlite.OpenAsync(ct);
+        await using (var attach = NotificationsFile.AttachCommand(sqlite))
+        {
+            // The notifications' tables are in their own file beside it (NotificationsFile).
+            await attach.ExecuteNonQueryAsync(ct);
+        }
+
         await using var tx = await pg.BeginTransactionAsync(ct);
 
         foreach (var table in tables)

@@ -5,7 +5,10 @@ namespace InnovationCases.Data;
 /// <summary>
 /// Backup and restore of the SQLite file with SQLite's online backup API: a backup is one
 /// consistent snapshot (a read transaction over every page) while the app keeps writing, and it
-/// carries everything in the database, the Data Protection keys included.
+/// carries everything in the database, the Data Protection keys included. The notifications' file
+/// (<see cref="NotificationsFile"/>) goes with it, beside it under the matching name; it is copied
+/// after the cases' file, so that whatever the copied cases' file still had to fan out is either in
+/// the copied notifications or is fanned out after a restore (a fan-out stores nothing twice).
 /// </summary>
 public static class DatabaseBackup
 {
@@ -13,9 +16,10 @@ public static class DatabaseBackup
     public static async Task<int> BackupAsync(string connectionString, string destination, TextWriter output)
     {
         destination = Path.GetFullPath(destination);
-        if (File.Exists(destination))
+        var notifications = NotificationsFile.PathFor(destination);
+        if (File.Exists(destination) || File.Exists(notifications))
         {
-            await output.WriteLineAsync($"{destination} exists already; choose a new file name.");
+            await output.WriteLineAsync($"{(File.Exists(destination) ? destination : notifications)} exists already; choose a new file name.");
             return 1;
         }
 
@@ -24,23 +28,21 @@ public static class DatabaseBackup
             Directory.CreateDirectory(dir);
         }
 
-        await using (var source = new SqliteConnection(connectionString))
-        await using (var copy = new SqliteConnection(FileConnection(destination, SqliteOpenMode.ReadWriteCreate)))
+        await CopyAsync(connectionString, FileConnection(destination, SqliteOpenMode.ReadWriteCreate));
+        await CopyAsync(NotificationsFile.ConnectionStringFor(connectionString), FileConnection(notifications, SqliteOpenMode.ReadWriteCreate));
+        foreach (var file in new[] { destination, notifications })
         {
-            await source.OpenAsync();
-            await copy.OpenAsync();
-            source.BackupDatabase(copy);
+            var check = await IntegrityCheckAsync(file);
+            if (check != "ok")
+            {
+                SqliteConnection.ClearAllPools();
+                await output.WriteLineAsync($"The backup {file} failed its integrity check: {check}");
+                return 1;
+            }
         }
 
-        var check = await IntegrityCheckAsync(destination);
         SqliteConnection.ClearAllPools();
-        if (check != "ok")
-        {
-            await output.WriteLineAsync($"The backup {destination} failed its integrity check: {check}");
-            return 1;
-        }
-
-        await output.WriteLineAsync($"Backed up to {destination} (integrity check ok).");
+        await output.WriteLineAsync($"Backed up to {destination} and {notifications} (integrity check ok).");
         return 0;
     }
 
@@ -65,25 +67,50 @@ public static class DatabaseBackup
             return 1;
         }
 
-        var check = await IntegrityCheckAsync(source, readOnly: true);
-        if (check != "ok")
+        // A backup from before the notifications had their own file has none beside it: its cases'
+        // file holds them, and the next start copies them over into an empty notifications' file.
+        var notifications = NotificationsFile.PathFor(source);
+        var files = File.Exists(notifications) ? new[] { source, notifications } : [source];
+        foreach (var file in files)
         {
-            await output.WriteLineAsync($"{source} failed its integrity check and was not restored: {check}");
-            return 1;
+            var check = await IntegrityCheckAsync(file, readOnly: true);
+            if (check != "ok")
+            {
+                await output.WriteLineAsync($"{file} failed its integrity check and was not restored: {check}");
+                return 1;
+            }
         }
 
-        await using (var backup = new SqliteConnection(FileConnection(source, SqliteOpenMode.ReadOnly)))
-        await using (var target = new SqliteConnection(connectionString))
+        // Through the target's own pager, so a write-ahead log left by a crash cannot mix with the restored pages.
+        await CopyAsync(FileConnection(source, SqliteOpenMode.ReadOnly), connectionString);
+        var liveNotifications = NotificationsFile.ConnectionStringFor(connectionString);
+        if (files.Length == 2)
         {
-            await backup.OpenAsync();
-            await target.OpenAsync();
-            // Through the target's own pager, so a write-ahead log left by a crash cannot mix with the restored pages.
-            backup.BackupDatabase(target);
+            await CopyAsync(FileConnection(notifications, SqliteOpenMode.ReadOnly), liveNotifications);
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            var live = new SqliteConnectionStringBuilder(liveNotifications).DataSource;
+            foreach (var file in new[] { live, live + "-wal", live + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
 
         SqliteConnection.ClearAllPools();
         await output.WriteLineAsync($"Restored {new SqliteConnectionStringBuilder(connectionString).DataSource} from {source}. Start the app to apply any newer migrations.");
         return 0;
+    }
+
+    /// <summary>Every page of one database into another, through SQLite's online backup API.</summary>
+    private static async Task CopyAsync(string from, string to)
+    {
+        await using var source = new SqliteConnection(from);
+        await using var target = new SqliteConnection(to);
+        await source.OpenAsync();
+        await target.OpenAsync();
+        source.BackupDatabase(target);
     }
 
     /// <summary>SQLite's <c>PRAGMA integrity_check</c>: "ok", or the problems found.</summary>

@@ -7,16 +7,27 @@ namespace InnovationCases.Data;
 
 /// <summary>
 /// The one way to write: a fresh context, one transaction, retried when the database says "try
-/// again". On SQLite, which allows one writer at a time, writers queue on a gate in this process
-/// instead of colliding in the file; the transaction starts IMMEDIATE (Microsoft.Data.Sqlite's
-/// default) so a read-then-write inside it (the pool's remaining budget, the expected version) cannot
-/// be raced by another process, and a busy file is retried. On PostgreSQL writers run side by side,
+/// again". On SQLite, which allows one writer per file at a time, writers queue on a gate per file
+/// in this process instead of colliding in the file (<see cref="DbFiles"/>: the cases' file, and the
+/// notifications' file attached beside it), and a busy file is retried. The transaction begins
+/// deferred, so it takes the write lock of only the files it writes, at its first write: the
+/// notification fan-out writes while a move holds the cases' file. A read-then-write inside it (the
+/// pool's remaining budget, the expected version) is not raced: every writer of the file in this
+/// process waits at its gate, and another process's commit in between makes SQLite refuse the write
+/// as busy, which is retried. On PostgreSQL writers run side by side,
 /// also from other app instances: the transaction is SERIALIZABLE by default, so the same
 /// read-then-write is safe, and a serialization failure or deadlock is retried. A write that guards
 /// itself with row locks (a move: the version-checked UPDATE, the pool row locked before its budget
 /// is read) asks for READ COMMITTED instead: rows every such write updates (the day's stage counts)
 /// then make concurrent writers wait for each other rather than fail and retry.
 /// </summary>
+/// <remarks>
+/// A write of <see cref="DbFiles.Both"/> takes both gates, the cases' first (every writer takes them in
+/// that order). SQLite commits it file by file (in WAL mode a transaction over attached files is atomic
+/// per file, not across them), the cases' file first; the only such write is the admin's resend of a
+/// parked e-mail, whose audit entry is in the cases' file, so a crash between the two leaves an audit
+/// entry for a resend that did not happen, never a resend without one.
+/// </remarks>
 public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<DbWriter> logger)
 {
     private const int SqliteAttempts = 5;
@@ -24,38 +35,57 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
     // Serializable transactions that read whole small tables conflict often under many writers; each
     // retry is cheap, and the jittered wait spreads the collided writers apart.
     private const int PostgresAttempts = 30;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _casesGate = new(1, 1);
+    private readonly SemaphoreSlim _notificationsGate = new(1, 1);
     private bool? _serialized;
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction and commits it. Whatever <paramref name="work"/>
     /// saves is stored together or not at all; an exception rolls everything back. It may run again on
-    /// a busy database, so it must read what it needs from the context it is given.
+    /// a busy database, so it must read what it needs from the context it is given. It writes the
+    /// cases' file (everything but the notifications' rows and texts).
     /// </summary>
     public Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, CancellationToken ct = default) =>
-        WriteAsync(work, WriteIsolation.Serializable, ct);
+        WriteAsync(work, WriteIsolation.Serializable, DbFiles.Cases, ct);
 
     /// <summary>
     /// <see cref="WriteAsync{T}(Func{AppDbContext, Task{T}}, CancellationToken)"/> with the isolation
     /// the write needs on a server database; on SQLite every write is serialized whatever it asks.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, WriteIsolation isolation, CancellationToken ct = default)
+    public Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, WriteIsolation isolation, CancellationToken ct = default) =>
+        WriteAsync(work, isolation, DbFiles.Cases, ct);
+
+    /// <summary>A write of the notifications' rows and texts (or of <see cref="DbFiles.Both"/>): it reads whatever it needs.</summary>
+    public Task<T> WriteAsync<T>(DbFiles files, Func<AppDbContext, Task<T>> work, CancellationToken ct = default) =>
+        WriteAsync(work, WriteIsolation.Serializable, files, ct);
+
+    private async Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, WriteIsolation isolation, DbFiles files, CancellationToken ct)
     {
         var level = isolation == WriteIsolation.RowLocks ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable;
         for (var attempt = 1; ; attempt++)
         {
             var gated = await SerializedAsync(ct);
-            if (gated)
+            var gates = gated ? GatesOf(files) : [];
+            foreach (var gate in gates)
             {
-                await _gate.WaitAsync(ct);
+                await gate.WaitAsync(ct);
             }
 
             try
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
-                await using var tx = gated
-                    ? await db.Database.BeginTransactionAsync(ct)
-                    : await db.Database.BeginTransactionAsync(level, ct);
+                if (gated)
+                {
+                    // Deferred: the write lock of each file is taken at the first write to it.
+                    await db.Database.OpenConnectionAsync(ct);
+                    await using var sqlite = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+                    await db.Database.UseTransactionAsync(sqlite, ct);
+                    var written = await work(db);
+                    await sqlite.CommitAsync(ct);
+                    return written;
+                }
+
+                await using var tx = await db.Database.BeginTransactionAsync(level, ct);
                 var result = await work(db);
                 await tx.CommitAsync(ct);
                 return result;
@@ -66,9 +96,9 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
             }
             finally
             {
-                if (gated)
+                for (var g = gates.Length - 1; g >= 0; g--)
                 {
-                    _gate.Release();
+                    gates[g].Release();
                 }
             }
 
@@ -76,6 +106,14 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
             await Task.Delay(Random.Shared.Next(10, 50) * Math.Min(attempt, 5), ct);
         }
     }
+
+    // Always the cases' gate before the notifications': two writers of both cannot wait on each other.
+    private SemaphoreSlim[] GatesOf(DbFiles files) => files switch
+    {
+        DbFiles.Cases => [_casesGate],
+        DbFiles.Notifications => [_notificationsGate],
+        _ => [_casesGate, _notificationsGate],
+    };
 
     private async Task<bool> SerializedAsync(CancellationToken ct)
     {

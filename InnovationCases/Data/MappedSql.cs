@@ -200,7 +200,8 @@ internal static class MappedSql
     /// row than ten of 90, and an in-process statement costs no round trip (benchmark B9b's fan-out).
     /// On PostgreSQL each statement is a round trip, so it takes more rows per statement.
     /// </remarks>
-    public static async Task InsertManyAsync<T>(DbContext db, IReadOnlyList<string> properties, IReadOnlyList<T> rows, CancellationToken ct)
+    public static async Task InsertManyAsync<T>(DbContext db, IReadOnlyList<string> properties, IReadOnlyList<T> rows, CancellationToken ct,
+        bool skipExisting = false)
         where T : class
     {
         if (rows.Count == 0)
@@ -215,7 +216,7 @@ internal static class MappedSql
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
-            var command = InsertManyCommand<T>(db, properties, columns, count);
+            var command = InsertManyCommand<T>(db, properties, columns, count, skipExisting);
             var values = new Dictionary<string, object?>(count * getters.Count);
             var i = 0;
             for (var r = start; r < start + count; r++)
@@ -234,12 +235,14 @@ internal static class MappedSql
     /// The <c>INSERT</c> of <paramref name="rows"/> rows' named columns that <see cref="InsertManyAsync"/>
     /// runs, built once per shape: for a caller that runs it again itself (<see cref="PreparedInsert"/>).
     /// Its parameters are <see cref="ParameterName"/>(0, 1, …), row after row, in the columns' order.
+    /// With <paramref name="skipExisting"/> a row that a unique key already holds is left out, not refused.
     /// </summary>
-    internal static IRelationalCommand InsertManyCommand<T>(DbContext db, IReadOnlyList<string> properties, int rows) =>
-        InsertManyCommand<T>(db, properties, string.Join(",", properties), rows);
+    internal static IRelationalCommand InsertManyCommand<T>(DbContext db, IReadOnlyList<string> properties, int rows, bool skipExisting) =>
+        InsertManyCommand<T>(db, properties, string.Join(",", properties), rows, skipExisting);
 
-    private static IRelationalCommand InsertManyCommand<T>(DbContext db, IReadOnlyList<string> properties, string columns, int rows) =>
-        Instance(db, Commands.GetOrAdd((db.Model, typeof(T), $"IM{rows}:{columns}"), _ => BuildInsertMany(db, typeof(T), properties, rows)));
+    private static IRelationalCommand InsertManyCommand<T>(DbContext db, IReadOnlyList<string> properties, string columns, int rows, bool skipExisting) =>
+        Instance(db, Commands.GetOrAdd((db.Model, typeof(T), $"IM{rows}{(skipExisting ? "S" : "")}:{columns}"),
+            _ => BuildInsertMany(db, typeof(T), properties, rows, skipExisting)));
 
     /// <summary>The name of the <paramref name="i"/>th parameter of the commands built here.</summary>
     internal static string ParameterName(int i) => Name(i);
@@ -250,12 +253,13 @@ internal static class MappedSql
     /// <summary>Rows per statement of <see cref="InsertManyAsync"/> on a server (PostgreSQL): about as many as before it, fewer round trips.</summary>
     public const int RowsPerStatementWithRoundTrips = 64;
 
-    private static IRelationalCommand BuildInsertMany(DbContext db, Type entity, IReadOnlyList<string> columns, int rows)
+    private static IRelationalCommand BuildInsertMany(DbContext db, Type entity, IReadOnlyList<string> columns, int rows, bool skipExisting)
     {
         var (type, table, sql) = Mapping(db, entity);
         var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
         var mapped = columns.Select(c => Property(type, c)).ToList();
-        builder.Append($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", mapped.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ");
+        var sqlite = IsSqlite(db);
+        builder.Append($"INSERT {(skipExisting && sqlite ? "OR IGNORE " : "")}INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", mapped.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ");
         var i = 0;
         for (var r = 0; r < rows; r++)
         {
@@ -268,6 +272,11 @@ internal static class MappedSql
             }
 
             builder.Append((r == 0 ? "(" : ", (") + string.Join(", ", placeholders) + ")");
+        }
+
+        if (skipExisting && !sqlite)
+        {
+            builder.Append(" ON CONFLICT DO NOTHING");
         }
 
         return builder.Build();

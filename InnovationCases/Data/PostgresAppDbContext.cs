@@ -19,6 +19,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 
+    /// <summary>One database: the notifications' tables are in this context's migrations.</summary>
+    protected override bool NotificationsInOwnFile => false;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -30,19 +30,20 @@ namespace InnovationCases.Data;
 /// </remarks>
 internal static class PreparedInsert
 {
-    public static async Task InsertManyAsync<T>(DbContext db, IReadOnlyList<string> properties, IReadOnlyList<T> rows, CancellationToken ct)
+    public static async Task InsertManyAsync<T>(DbContext db, IReadOnlyList<string> properties, IReadOnlyList<T> rows, CancellationToken ct,
+        bool skipExisting = false)
         where T : class
     {
         if (!db.Database.IsSqlite() || rows.Count <= 1)
         {
-            await MappedSql.InsertManyAsync(db, properties, rows, ct);
+            await MappedSql.InsertManyAsync(db, properties, rows, ct, skipExisting);
             return;
         }
 
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var getters = properties.Select(p => MappedSql.Property(type, p).GetGetter()).ToList();
         // The very statement MappedSql.InsertManyAsync runs for a single row, built once there.
-        var template = MappedSql.InsertManyCommand<T>(db, properties, 1);
+        var template = MappedSql.InsertManyCommand<T>(db, properties, 1, skipExisting);
         var connection = db.GetService<IRelationalConnection>();
         var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
         // The model's converters, so that a row's values go into the command's own parameters as

@@ -9,7 +9,9 @@ namespace InnovationCases.Data;
 /// Per-connection settings for a WAL database: NORMAL sync is durable at every checkpoint and safe
 /// against corruption in WAL mode, and much faster than FULL on small transactions; and the log size
 /// at which a committing writer checkpoints itself (<c>wal_autocheckpoint</c>), raised while
-/// <see cref="WalCheckpointer"/> does that work in the background, so it is only the backstop.
+/// <see cref="WalCheckpointer"/> does that work in the background, so it is only the backstop. And the
+/// notifications' file attached as <see cref="NotificationsFile.Schema"/> (created empty when missing;
+/// its migrations make its tables).
 /// </summary>
 /// <remarks>
 /// The setting belongs to the physical connection, which Microsoft.Data.Sqlite's pool keeps open
@@ -30,8 +32,7 @@ internal sealed class SqlitePragmas(int autoCheckpointPages) : DbConnectionInter
             return;
         }
 
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = _sql;
+        using var cmd = Command(connection);
         cmd.ExecuteNonQuery();
         Done(connection);
     }
@@ -43,10 +44,16 @@ internal sealed class SqlitePragmas(int autoCheckpointPages) : DbConnectionInter
             return;
         }
 
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = _sql;
+        await using var cmd = Command(connection);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
         Done(connection);
+    }
+
+    private DbCommand Command(DbConnection connection)
+    {
+        var cmd = NotificationsFile.AttachCommand(connection);
+        cmd.CommandText = _sql + " " + cmd.CommandText;
+        return cmd;
     }
 
     private bool Needs(DbConnection connection) =>

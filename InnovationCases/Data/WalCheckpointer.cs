@@ -79,8 +79,11 @@ public sealed class WalCheckpointer(WalCheckpointer.Settings settings, ILogger<W
                     var connection = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
                     await connection.OpenAsync(ct);
                     _connection = connection;
+                    await using var attach = NotificationsFile.AttachCommand(connection);
+                    await attach.ExecuteNonQueryAsync(ct);
                 }
 
+                // Without a schema name: the log of every attached file, the notifications' too.
                 await using var command = _connection.CreateCommand();
                 command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
                 // One row (busy, frames in the log, frames copied); a checkpoint already running makes it busy, not an error.

@@ -63,7 +63,6 @@ internal sealed class PendingFanOutConfiguration : IEntityTypeConfiguration<Pend
         b.ToTable("PendingFanOuts");
         b.HasKey(f => f.CaseEventId);
         b.Property(f => f.CaseEventId).ValueGeneratedNever();
-        b.Property(f => f.ClaimToken).HasMaxLength(NotificationBody.IdLength);
         b.HasOne(f => f.Event).WithMany().HasForeignKey(f => f.CaseEventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1091,7 +1091,10 @@ namespace InnovationCases.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("NotificationBodies", (string)null);
+                    b.ToTable("NotificationBodies", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("InnovationCases.Features.Notifications.NotificationPreference", b =>
@@ -1200,17 +1203,16 @@ namespace InnovationCases.Data.Migrations
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasFilter("\"Status\" = 'Pending' OR \"Status\" = 'Sending' OR \"Status\" = 'AwaitingDigest' OR \"Status\" = 'Parked'");
 
-                    b.ToTable("Outbox", (string)null);
+                    b.ToTable("Outbox", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("InnovationCases.Features.Notifications.PendingFanOut", b =>
                 {
                     b.Property<long>("CaseEventId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClaimToken")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("CaseEventId");
 

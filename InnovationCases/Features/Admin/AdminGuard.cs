@@ -11,9 +11,12 @@ namespace InnovationCases.Features.Admin;
 /// </summary>
 public sealed class AdminGuard(IDbContextFactory<AppDbContext> dbFactory, DbWriter writer)
 {
-    /// <summary>Runs a command for an administrator: refused before anything is read when the actor is not one.</summary>
-    public Task<AdminResult> WriteAsync(Actor actor, Func<AppDbContext, Task<AdminResult>> work, CancellationToken ct) =>
-        writer.WriteAsync(async db =>
+    /// <summary>
+    /// Runs a command for an administrator: refused before anything is read when the actor is not one.
+    /// It writes the cases' file (its audit entry is there), and the notifications' too when <paramref name="files"/> says so.
+    /// </summary>
+    public Task<AdminResult> WriteAsync(Actor actor, Func<AppDbContext, Task<AdminResult>> work, CancellationToken ct, DbFiles files = DbFiles.Cases) =>
+        writer.WriteAsync(files | DbFiles.Cases, async db =>
         {
             if (!await IsActiveAdminAsync(db, actor, ct))
             {

@@ -1,3 +1,4 @@
+using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Features.Admin;
 using InnovationCases.Resources;
@@ -32,5 +33,5 @@ public sealed class MailAdminService(AdminGuard guard, AdminAudit audit, TimePro
                 string.Format(System.Globalization.CultureInfo.CurrentCulture, NotificationText.Admin_AuditResent, m.RecipientEmail, m.Body!.Subject));
             await db.SaveChangesAsync(ct);
             return AdminResult.Ok;
-        }, ct);
+        }, ct, DbFiles.Both);
 }

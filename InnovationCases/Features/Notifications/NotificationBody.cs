@@ -31,9 +31,18 @@ public sealed class NotificationBody
     /// </summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 
-    public static NotificationBody From(MailContent content) => new()
+    /// <summary>
+    /// The id of the text of a change's notification of one kind: the same however often the change is
+    /// fanned out (<see cref="NotificationFanOut"/>), so a second text, and a second row per recipient,
+    /// cannot be stored. Growing with the event, so new texts are still added at the end of the B-tree;
+    /// never equal to a <see cref="NewId"/> (a different length).
+    /// </summary>
+    public static string IdOf(long eventId, NotificationKind kind) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"e{eventId:D19}k{(int)kind:D3}");
+
+    public static NotificationBody From(MailContent content, string? id = null) => new()
     {
-        Id = NewId(),
+        Id = id ?? NewId(),
         Subject = content.Subject,
         Detail = content.Detail,
         TextBody = content.Text,

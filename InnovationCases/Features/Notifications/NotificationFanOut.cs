@@ -14,13 +14,12 @@ namespace InnovationCases.Features.Notifications;
 /// per event and kind and one small <see cref="OutboxMessage"/> row per recipient, mailed at once,
 /// kept for the daily digest or in-app only ("fra") by the recipient's choice.
 /// <para>
-/// A pass reads and plans a batch without the writer, then in one short transaction claims the
-/// batch's pending rows with a conditional UPDATE, writes the texts and rows
-/// (<see cref="OutboxBatch"/>) for what it claimed and deletes that. A pass that fails or dies
-/// leaves its rows pending for the next one; a second instance's claim waits for the first's commit
-/// on PostgreSQL (row locks) and on SQLite (one writer), then finds the rows gone. A text is written
-/// once per event and kind, and (text, recipient) is unique, so a doubled row cannot be stored either;
-/// the rows carry no <see cref="OutboxMessage.Key"/> of their own (one index entry less per row).
+/// A pass reads and plans a batch without a writer, writes the texts and rows (<see cref="OutboxBatch"/>)
+/// in one short transaction of the notifications' file, and deletes the batch's pending rows in
+/// another of the cases' file. A pass that fails or dies before the delete leaves its rows pending for
+/// the next one, which writes nothing twice: a text's id is its event and kind, and (text, recipient) is
+/// unique, so a repeated or concurrent pass (another instance) skips what is stored. The rows carry
+/// no <see cref="OutboxMessage.Key"/> of their own (one index entry less per row).
 /// </para>
 /// <para>
 /// Recipients, their choices, the case's title, departments and assignments are read at the pass,
@@ -45,14 +44,14 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         var recipients = new HashSet<string>();
         while (true)
         {
-            var (read, claimed, written) = await PassAsync(ct);
-            total += claimed;
+            var (read, done, written) = await PassAsync(ct);
+            total += done;
             recipients.UnionWith(written);
 
-            // A full batch leaves more behind, and a pass that found rows another instance took goes on
+            // A full batch leaves more behind, and a pass whose rows another instance finished first goes on
             // with the rest; otherwise what came in meanwhile waits for its own wake-up, so that the
             // passes of a busy moment stay large (one writer turn each) instead of one per change.
-            if (read < options.Value.FanOutBatchSize && claimed == read)
+            if (read < options.Value.FanOutBatchSize && done == read)
             {
                 break;
             }
@@ -69,18 +68,21 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
     }
 
     /// <summary>
-    /// One pass: reads and plans the next batch without holding the writer (the moves share it), then
-    /// claims, writes and deletes in one short transaction. What another instance claimed in between
-    /// is left out of what this pass writes.
+    /// One pass: reads and plans the next batch without a writer, writes its texts and rows in the
+    /// notifications' file (the moves meanwhile hold the cases' file, <see cref="NotificationsFile"/>),
+    /// then deletes the batch's pending rows in the cases' file. The two are separate transactions in
+    /// separate files, so the pass is made safe to repeat instead: a text's id is its event and kind and
+    /// (text, recipient) is unique, so what a pass that ran before (and died before its delete), or
+    /// another instance's beside it, already stored is skipped.
     /// </summary>
-    private async Task<(int Read, int Claimed, IReadOnlySet<string> Recipients)> PassAsync(CancellationToken ct)
+    private async Task<(int Read, int Done, IReadOnlySet<string> Recipients)> PassAsync(CancellationToken ct)
     {
         List<long> ids;
         List<(long EventId, OutboxMessage Row)> planned;
         List<NotificationBody> bodies;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            ids = await read.PendingFanOuts.Where(f => f.ClaimToken == null).OrderBy(f => f.CaseEventId).Take(Math.Max(1, options.Value.FanOutBatchSize))
+            ids = await read.PendingFanOuts.OrderBy(f => f.CaseEventId).Take(Math.Max(1, options.Value.FanOutBatchSize))
                 .Select(f => f.CaseEventId).ToListAsync(ct);
             if (ids.Count == 0)
             {
@@ -91,28 +93,18 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
             (bodies, planned) = await PlanAsync(read, events, clock.GetUtcNow().UtcDateTime, ct);
         }
 
-        return await writer.WriteAsync(async db =>
+        var rows = planned.Select(p => p.Row).ToList();
+        if (rows.Count > 0)
         {
-            var token = NotificationBody.NewId();
-            var claimed = await db.PendingFanOuts.Where(f => f.ClaimToken == null && ids.Contains(f.CaseEventId))
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.ClaimToken, token), ct);
-            if (claimed == 0)
+            await writer.WriteAsync(DbFiles.Notifications, async db =>
             {
-                return (ids.Count, 0, (IReadOnlySet<string>)new HashSet<string>());
-            }
+                await OutboxBatch.InsertAsync(db, bodies, rows, ct);
+                return rows.Count;
+            }, ct);
+        }
 
-            var rows = planned;
-            if (claimed < ids.Count)
-            {
-                var mine = (await db.PendingFanOuts.Where(f => f.ClaimToken == token).Select(f => f.CaseEventId).ToListAsync(ct)).ToHashSet();
-                rows = planned.Where(p => mine.Contains(p.EventId)).ToList();
-            }
-
-            var used = rows.Select(r => r.Row.BodyId).ToHashSet();
-            await OutboxBatch.InsertAsync(db, bodies.Where(b => used.Contains(b.Id)).ToList(), rows.Select(r => r.Row).ToList(), ct);
-            await db.PendingFanOuts.Where(f => f.ClaimToken == token).ExecuteDeleteAsync(ct);
-            return (ids.Count, claimed, (IReadOnlySet<string>)rows.Select(r => r.Row.RecipientUserId).ToHashSet());
-        }, ct);
+        var done = await writer.WriteAsync(db => db.PendingFanOuts.Where(f => ids.Contains(f.CaseEventId)).ExecuteDeleteAsync(ct), ct);
+        return (ids.Count, done, rows.Select(r => r.RecipientUserId).ToHashSet());
     }
 
     private async Task<(List<NotificationBody> Bodies, List<(long EventId, OutboxMessage Row)> Rows)> PlanAsync(AppDbContext db, List<CaseEvent> events, DateTime now, CancellationToken ct)
@@ -169,7 +161,7 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
                     // One text for every recipient of the kind: what it shows is what each of them may see.
                     if (body is null)
                     {
-                        body = NotificationBody.From(MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl));
+                        body = NotificationBody.From(MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl), NotificationBody.IdOf(ev.Id, kind));
                         bodies.Add(body);
                     }
 

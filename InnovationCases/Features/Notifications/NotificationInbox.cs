@@ -34,7 +34,7 @@ public sealed class NotificationInbox(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>Marks one of the actor's notifications read, or all of them when <paramref name="id"/> is null; returns how many changed.</summary>
-    public Task<int> MarkReadAsync(Actor actor, long? id = null, CancellationToken ct = default) => writer.WriteAsync(async db =>
+    public Task<int> MarkReadAsync(Actor actor, long? id = null, CancellationToken ct = default) => writer.WriteAsync(DbFiles.Notifications, async db =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = db.Outbox.Where(m => m.RecipientUserId == actor.UserId && m.ReadAt == null);

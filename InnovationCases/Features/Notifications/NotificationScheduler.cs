@@ -46,7 +46,7 @@ public sealed class NotificationScheduler(
 
     private Task<int> RunOnceAsync(DateOnly day, CancellationToken ct)
     {
-        return writer.WriteAsync(async db =>
+        return writer.WriteAsync(DbFiles.Notifications, async db =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var created = await StaleCasesAsync(db, day, now, ct);

@@ -8,7 +8,8 @@ namespace InnovationCases.Features.Notifications;
 /// Core's SaveChanges would compile and bind more per row, and one statement per table with hundreds of
 /// parameters costs quadratically in their number (benchmark B9b). Column names and conversions come from the
 /// EF model, so the statements follow the mapping on both providers. The rows are not tracked:
-/// nothing reads them back.
+/// nothing reads them back. A text or row already stored (the same change fanned out again) is skipped:
+/// the texts' key and the rows' unique (text, recipient) decide.
 /// </summary>
 public static class OutboxBatch
 {
@@ -38,7 +39,7 @@ public static class OutboxBatch
             }
         }
 
-        await PreparedInsert.InsertManyAsync(db, BodyColumns, bodies, ct);
-        await PreparedInsert.InsertManyAsync(db, RowColumns, rows, ct);
+        await PreparedInsert.InsertManyAsync(db, BodyColumns, bodies, ct, skipExisting: true);
+        await PreparedInsert.InsertManyAsync(db, RowColumns, rows, ct, skipExisting: true);
     }
 }

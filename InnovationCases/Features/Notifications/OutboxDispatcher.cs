@@ -92,7 +92,7 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
     /// in two processes, on any provider: the database serializes the updates and re-checks the
     /// condition, so each row goes to one token only; the second one's read finds the rest or nothing.
     /// </summary>
-    private Task<List<OutboxMessage>> ClaimAsync(MailOptions o, CancellationToken ct) => writer.WriteAsync(async db =>
+    private Task<List<OutboxMessage>> ClaimAsync(MailOptions o, CancellationToken ct) => writer.WriteAsync(DbFiles.Notifications, async db =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = now.AddSeconds(o.ClaimSeconds);
@@ -138,7 +138,7 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
     }
 
     /// <summary>Records how the attempt went, if the row is still this dispatcher's claim (a lease that ran out may have passed it on).</summary>
-    private Task MarkAsync(OutboxMessage m, Outcome outcome, MailOptions o) => writer.WriteAsync(async db =>
+    private Task MarkAsync(OutboxMessage m, Outcome outcome, MailOptions o) => writer.WriteAsync(DbFiles.Notifications, async db =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var mine = db.Outbox.Where(x => x.Id == m.Id && x.ClaimToken == m.ClaimToken && x.Status == OutboxStatus.Sending);
@@ -161,7 +161,7 @@ public sealed class OutboxDispatcher(DbWriter writer, MailSender sender, IOption
         var ids = batch.Select(m => m.Id).ToList();
         var token = batch[0].ClaimToken;
         var cut = Cut(error);
-        return writer.WriteAsync(async db =>
+        return writer.WriteAsync(DbFiles.Notifications, async db =>
         {
             var mine = db.Outbox.Where(m => ids.Contains(m.Id) && m.ClaimToken == token && m.Status == OutboxStatus.Sending);
             return cut is null

@@ -12,7 +12,4 @@ public sealed class PendingFanOut
 {
     public long CaseEventId { get; set; }
     public CaseEvent? Event { get; set; }
-
-    /// <summary>Marks the rows one fan-out took inside its transaction; never committed (the rows are deleted with it).</summary>
-    public string? ClaimToken { get; set; }
 }

@@ -1265,10 +1265,6 @@ namespace InnovationCases.Data.Migrations
                     b.Property<long>("CaseEventId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("ClaimToken")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.HasKey("CaseEventId");
 
                     b.ToTable("PendingFanOuts", (string)null);
