@@ -2,6 +2,7 @@ using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Domain.Workflow;
 using InnovationCases.Features.Moves;
+using InnovationCases.Features.Notifications;
 using InnovationCases.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,31 @@ public sealed class DatabaseBackupTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("The app is running on this database", output.ToString());
+    }
+
+    [Fact]
+    public async Task The_notifications_file_is_backed_up_beside_the_backup_and_restored_with_it()
+    {
+        using var app = new TestApp(demoData: false);
+        var body = NotificationBody.From(new MailContent("Emne i backup", "Tekst", "<p>Tekst</p>", "Linje", "Detalje", "cases/x"));
+        await app.AppServices.GetRequiredService<DbWriter>().WriteAsync(DbFiles.Notifications, async db =>
+        {
+            db.Outbox.Add(Outbox.Row("u1", "a@aarhus.example", NotificationKind.CaseMoved, null, null, body, DateTime.UtcNow, NotificationDelivery.Immediately));
+            return await db.SaveChangesAsync();
+        });
+        var backup = Path.Combine(_folder, "backup.db");
+        Assert.Equal(0, await DatabaseBackup.BackupAsync(ConnectionTo(app.DatabasePath), backup, new StringWriter()));
+        Assert.True(File.Exists(Path.Combine(_folder, "backup.notifications.db")));
+
+        var target = Path.Combine(_folder, "restored.db");
+        var output = new StringWriter();
+        Assert.Equal(0, await DatabaseBackup.RestoreAsync(ConnectionTo(target), backup, output));
+
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "restored.notifications.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT b.Subject FROM Outbox o JOIN NotificationBodies b ON b.Id = o.BodyId";
+        Assert.Equal("Emne i backup", await command.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public static class MailTestApp
         Assert.IsType<MoveResult.Moved>(result);
     }
 
-    /// <summary>Waits until the background fan-out has expanded every change written so far (it deletes a pending row with the rows it writes).</summary>
+    /// <summary>Waits until the background fan-out has expanded every change written so far (it deletes a pending row after the rows it writes are stored).</summary>
     public static Task FannedOutAsync(TestApp app) => Eventually.WaitAsync(async () =>
     {
         await using var db = await app.DbAsync();

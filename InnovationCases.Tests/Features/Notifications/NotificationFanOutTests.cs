@@ -66,6 +66,33 @@ public class NotificationFanOutTests : IClassFixture<NotificationFanOutTests.App
     }
 
     [Fact]
+    public async Task A_pass_that_stopped_after_storing_the_rows_but_before_deleting_the_pending_row_is_repeated_without_writing_anything_twice()
+    {
+        var c = await Arrange.CaseAsync(_app, Stage.Submitted, leadCode: "MBU", partnerCodes: ["MSO"]);
+        await MailTestApp.ScreenAsync(_app, c);
+        await FanOut.RunAsync();
+        var rows = await OutboxAsync(c.Id);
+        Assert.NotEmpty(rows);
+
+        // The rows are stored (the notifications' transaction) but the pending row is still there (the
+        // cases' transaction that deletes it did not commit): the next pass plans the change again.
+        await using (var db = await _app.DbAsync())
+        {
+            var moved = await db.CaseEvents.SingleAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Moved);
+            db.PendingFanOuts.Add(new PendingFanOut { CaseEventId = moved.Id });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True(await FanOut.RunAsync() >= 1);
+
+        var again = await OutboxAsync(c.Id);
+        Assert.Equal(rows.Select(r => (r.Id, r.BodyId, r.RecipientUserId)), again.Select(r => (r.Id, r.BodyId, r.RecipientUserId)));
+        Assert.Single(again.Select(r => r.BodyId).Distinct());
+        await using var check = await _app.DbAsync();
+        Assert.False(await check.PendingFanOuts.AnyAsync(f => f.Event!.CaseId == c.Id));
+    }
+
+    [Fact]
     public async Task Recipients_are_those_of_the_fan_out_moment_a_colleague_who_joined_after_the_move_is_told_one_who_left_is_not()
     {
         var stays = await MailTestApp.AddStaffAsync(_app, "MKB", $"bliver-{Guid.NewGuid():N}@aarhus.example");
