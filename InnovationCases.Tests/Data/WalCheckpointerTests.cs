@@ -133,8 +133,24 @@ public sealed class WalCheckpointerTests : IDisposable
     private Task<long> VersionInFileAloneAsync(TestApp app, InnovationCase c) =>
         InFileAloneAsync(app, "SELECT Version FROM Cases WHERE CaseNumber = $number", c);
 
-    // A copy of the database file without its -wal: only what a checkpoint copied is in it.
+    // A copy of the database file without its -wal: only what a checkpoint copied is in it. A copy made
+    // while a checkpoint writes the file can be torn (SQLite then says it is malformed): copied again.
     private async Task<long> InFileAloneAsync(TestApp app, string sql, InnovationCase c)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CopyAndReadAsync(app, sql, c);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 11 && attempt < 5)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    private async Task<long> CopyAndReadAsync(TestApp app, string sql, InnovationCase c)
     {
         var copy = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
         File.Copy(app.DatabasePath, copy);
