@@ -1,6 +1,7 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using InnovationCases.Setup;
 using Npgsql;
 
 namespace InnovationCases.Data;
@@ -59,7 +60,16 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
     public Task<T> WriteAsync<T>(DbFiles files, Func<AppDbContext, Task<T>> work, CancellationToken ct = default) =>
         WriteAsync(work, WriteIsolation.Serializable, files, ct);
 
-    private async Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, WriteIsolation isolation, DbFiles files, CancellationToken ct)
+    /// <summary>
+    /// A write whose transaction (context, begin, <paramref name="work"/>, commit) runs on <paramref name="thread"/>,
+    /// at that thread's priority, while the gates are taken and released here: the lowered thread never
+    /// releases a gate that a waiter's continuation is queued behind (<see cref="BackgroundThread"/>).
+    /// </summary>
+    public Task<T> WriteAsync<T>(DbFiles files, BackgroundThread thread, Func<AppDbContext, Task<T>> work, CancellationToken ct = default) =>
+        WriteAsync(work, WriteIsolation.Serializable, files, ct, thread);
+
+    private async Task<T> WriteAsync<T>(Func<AppDbContext, Task<T>> work, WriteIsolation isolation, DbFiles files, CancellationToken ct,
+        BackgroundThread? thread = null)
     {
         var level = isolation == WriteIsolation.RowLocks ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable;
         for (var attempt = 1; ; attempt++)
@@ -73,22 +83,9 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
 
             try
             {
-                await using var db = await factory.CreateDbContextAsync(ct);
-                if (gated)
-                {
-                    // Deferred: the write lock of each file is taken at the first write to it.
-                    await db.Database.OpenConnectionAsync(ct);
-                    await using var sqlite = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-                    await db.Database.UseTransactionAsync(sqlite, ct);
-                    var written = await work(db);
-                    await sqlite.CommitAsync(ct);
-                    return written;
-                }
-
-                await using var tx = await db.Database.BeginTransactionAsync(level, ct);
-                var result = await work(db);
-                await tx.CommitAsync(ct);
-                return result;
+                return thread is null
+                    ? await TransactAsync(work, gated, level, ct)
+                    : await thread.RunAsync(() => TransactAsync(work, gated, level, ct).GetAwaiter().GetResult());
             }
             catch (Exception e) when (attempt < (gated ? SqliteAttempts : PostgresAttempts) && IsBusy(e))
             {
@@ -105,6 +102,26 @@ public sealed class DbWriter(IDbContextFactory<AppDbContext> factory, ILogger<Db
             // Spread out the retries of writers that collided, so they do not collide again.
             await Task.Delay(Random.Shared.Next(10, 50) * Math.Min(attempt, 5), ct);
         }
+    }
+
+    private async Task<T> TransactAsync<T>(Func<AppDbContext, Task<T>> work, bool gated, IsolationLevel level, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (gated)
+        {
+            // Deferred: the write lock of each file is taken at the first write to it.
+            await db.Database.OpenConnectionAsync(ct);
+            await using var sqlite = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(sqlite, ct);
+            var written = await work(db);
+            await sqlite.CommitAsync(ct);
+            return written;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(level, ct);
+        var result = await work(db);
+        await tx.CommitAsync(ct);
+        return result;
     }
 
     // Always the cases' gate before the notifications': two writers of both cannot wait on each other.

@@ -2,6 +2,7 @@ using InnovationCases.Data;
 using InnovationCases.Domain;
 using InnovationCases.Features.Live;
 using InnovationCases.Features.Notes;
+using InnovationCases.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,9 +30,15 @@ namespace InnovationCases.Features.Notifications;
 /// </para>
 /// </summary>
 public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbContext> dbFactory, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<NotificationFanOut> logger)
+    TimeProvider clock, ILogger<NotificationFanOut> logger) : IDisposable
 {
     private readonly Subscribers<NotificationsWritten> _subscribers = new(logger, "notification");
+
+    // The pass's CPU runs below the requests' priority (NotificationOptions.FanOutNice): a change's
+    // notifications can wait a moment for a busy core, the next change should not.
+    private readonly BackgroundThread _thread = new("notification fan-out", options.Value.FanOutNice);
+
+    public void Dispose() => _thread.Dispose();
 
     /// <summary>Told after every run, with the users it wrote rows for (open in-app lists reload).</summary>
     public IDisposable Subscribe(Func<NotificationsWritten, Task> handler) => _subscribers.Add(handler);
@@ -77,34 +84,46 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
     /// </summary>
     private async Task<(int Read, int Done, IReadOnlySet<string> Recipients)> PassAsync(CancellationToken ct)
     {
-        List<long> ids;
-        List<(long EventId, OutboxMessage Row)> planned;
-        List<NotificationBody> bodies;
-        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        // Reading and planning, and below the notifications' transaction, are the pass's CPU: on the lowered
+        // thread. On SQLite they complete without waiting, so blocking there on EF's async calls costs nothing.
+        var (ids, bodies, planned) = await _thread.RunAsync(() => ReadAndPlanAsync(ct).GetAwaiter().GetResult());
+        if (ids.Count == 0)
         {
-            ids = await read.PendingFanOuts.OrderBy(f => f.CaseEventId).Take(Math.Max(1, options.Value.FanOutBatchSize))
-                .Select(f => f.CaseEventId).ToListAsync(ct);
-            if (ids.Count == 0)
-            {
-                return (0, 0, new HashSet<string>());
-            }
-
-            var events = await read.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
-            (bodies, planned) = await PlanAsync(read, events, clock.GetUtcNow().UtcDateTime, ct);
+            return (0, 0, new HashSet<string>());
         }
 
         var rows = planned.Select(p => p.Row).ToList();
         if (rows.Count > 0)
         {
-            await writer.WriteAsync(DbFiles.Notifications, async db =>
+            // The whole transaction, its commit (the log's pages) too, on the lowered thread; only the
+            // fan-out, the dispatcher, the scheduler and read marks wait for this file's gate, never a move.
+            await writer.WriteAsync(DbFiles.Notifications, _thread, async db =>
             {
                 await OutboxBatch.InsertAsync(db, bodies, rows, ct);
                 return rows.Count;
             }, ct);
         }
 
+        // The pending rows' delete waits for the moves' gate: at the requests' priority, so that a move
+        // never waits for a lowered thread that holds it.
+
         var done = await writer.WriteAsync(db => db.PendingFanOuts.Where(f => ids.Contains(f.CaseEventId)).ExecuteDeleteAsync(ct), ct);
         return (ids.Count, done, rows.Select(r => r.RecipientUserId).ToHashSet());
+    }
+
+    private async Task<(List<long> Ids, List<NotificationBody> Bodies, List<(long EventId, OutboxMessage Row)> Planned)> ReadAndPlanAsync(CancellationToken ct)
+    {
+        await using var read = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await read.PendingFanOuts.OrderBy(f => f.CaseEventId).Take(Math.Max(1, options.Value.FanOutBatchSize))
+            .Select(f => f.CaseEventId).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return (ids, [], []);
+        }
+
+        var events = await read.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+        var (bodies, planned) = await PlanAsync(read, events, clock.GetUtcNow().UtcDateTime, ct);
+        return (ids, bodies, planned);
     }
 
     private async Task<(List<NotificationBody> Bodies, List<(long EventId, OutboxMessage Row)> Rows)> PlanAsync(AppDbContext db, List<CaseEvent> events, DateTime now, CancellationToken ct)

@@ -26,6 +26,13 @@ public sealed class NotificationOptions
     /// <summary>How often the fan-out looks for rows nothing woke it for (another instance's, or left by a restart).</summary>
     public int FanOutPollMilliseconds { get; set; } = 2000;
 
+    /// <summary>
+    /// The nice value on Linux of the thread that plans and inserts the fan-out's rows
+    /// (<see cref="Setup.BackgroundThread"/>): 10 by default, so the requests get the cores first and the
+    /// fan-out still gets about a tenth of a core the requests keep busy; 0 runs it at their priority.
+    /// </summary>
+    public int FanOutNice { get; set; } = 10;
+
     /// <summary>False leaves the pending rows to someone else (tests that look at them; a separate worker).</summary>
     public bool FanOutInBackground { get; set; } = true;
 }
