@@ -106,7 +106,6 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
 
         // The pending rows' delete waits for the moves' gate: at the requests' priority, so that a move
         // never waits for a lowered thread that holds it.
-
         var done = await writer.WriteAsync(db => db.PendingFanOuts.Where(f => ids.Contains(f.CaseEventId)).ExecuteDeleteAsync(ct), ct);
         return (ids.Count, done, rows.Select(r => r.RecipientUserId).ToHashSet());
     }
