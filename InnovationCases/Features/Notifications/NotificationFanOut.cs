@@ -86,13 +86,12 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
     {
         // Reading and planning, and below the notifications' transaction, are the pass's CPU: on the lowered
         // thread. On SQLite they complete without waiting, so blocking there on EF's async calls costs nothing.
-        var (ids, bodies, planned) = await _thread.RunAsync(() => ReadAndPlanAsync(ct).GetAwaiter().GetResult());
+        var (ids, bodies, rows) = await _thread.RunAsync(() => ReadAndPlanAsync(ct).GetAwaiter().GetResult());
         if (ids.Count == 0)
         {
             return (0, 0, new HashSet<string>());
         }
 
-        var rows = planned.Select(p => p.Row).ToList();
         if (rows.Count > 0)
         {
             // The whole transaction, its commit (the log's pages) too, on the lowered thread; only the
@@ -110,7 +109,7 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         return (ids.Count, done, rows.Select(r => r.RecipientUserId).ToHashSet());
     }
 
-    private async Task<(List<long> Ids, List<NotificationBody> Bodies, List<(long EventId, OutboxMessage Row)> Planned)> ReadAndPlanAsync(CancellationToken ct)
+    private async Task<(List<long> Ids, List<NotificationBody> Bodies, List<OutboxMessage> Rows)> ReadAndPlanAsync(CancellationToken ct)
     {
         await using var read = await dbFactory.CreateDbContextAsync(ct);
         var ids = await read.PendingFanOuts.OrderBy(f => f.CaseEventId).Take(Math.Max(1, options.Value.FanOutBatchSize))
@@ -121,14 +120,14 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         }
 
         var events = await read.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
-        var (bodies, planned) = await PlanAsync(read, events, clock.GetUtcNow().UtcDateTime, ct);
-        return (ids, bodies, planned);
+        var (bodies, rows) = await PlanAsync(read, events, clock.GetUtcNow().UtcDateTime, ct);
+        return (ids, bodies, rows);
     }
 
-    private async Task<(List<NotificationBody> Bodies, List<(long EventId, OutboxMessage Row)> Rows)> PlanAsync(AppDbContext db, List<CaseEvent> events, DateTime now, CancellationToken ct)
+    private async Task<(List<NotificationBody> Bodies, List<OutboxMessage> Rows)> PlanAsync(AppDbContext db, List<CaseEvent> events, DateTime now, CancellationToken ct)
     {
         var bodies = new List<NotificationBody>();
-        var rows = new List<(long EventId, OutboxMessage Row)>();
+        var rows = new List<OutboxMessage>();
         var caseIds = events.Select(e => e.CaseId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Include(c => c.Pool).Include(c => c.PartnerDepartments).Include(c => c.Assignments)
             .AsSplitQuery().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -186,7 +185,7 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
                     var row = Outbox.Row(u.Actor.UserId, u.Email, kind, c, body, now, delivery);
                     row.CreatedAt = ev.At;
                     row.Body = null;
-                    rows.Add((ev.Id, row));
+                    rows.Add(row);
                 }
             }
         }
