@@ -16,9 +16,9 @@ public static class MailComposer
     /// <summary>A subject may not exceed this; longer titles are cut.</summary>
     public const int SubjectMax = 200;
 
-    public static MailContent ForChange(NotificationKind kind, InnovationCase c, CaseEvent ev, string baseUrl)
+    public static MailContent ForChange(NotificationKind kind, string caseNumber, string title, CaseEvent ev, string baseUrl)
     {
-        var path = CasePath(c.CaseNumber);
+        var path = CasePath(caseNumber);
         var link = Link(baseUrl, path);
         var what = kind switch
         {
@@ -28,7 +28,7 @@ public static class MailComposer
             _ when ev.Trigger is { } t && ev.FromStage is { } from => string.Format(CultureInfo.CurrentCulture, NotificationText.Moved_What, t.MoveLine(from, ev.ToStage)),
             _ => ev.Kind.Label(),
         };
-        var subject = Subject(c.CaseNumber, c.Title, kind switch
+        var subject = Subject(caseNumber, title, kind switch
         {
             NotificationKind.CouncilDecisionPending => NotificationText.Council_Subject,
             NotificationKind.AssessmentAssigned => NotificationText.Assigned_Subject,
@@ -37,7 +37,7 @@ public static class MailComposer
         });
         var lines = new List<string>
         {
-            string.Format(CultureInfo.CurrentCulture, NotificationText.Body_Case, c.CaseNumber, OneLine(c.Title)),
+            string.Format(CultureInfo.CurrentCulture, NotificationText.Body_Case, caseNumber, OneLine(title)),
             what,
             string.Format(CultureInfo.CurrentCulture, NotificationText.Body_By, ev.ActorName, DanishTime.Format(ev.At)),
         };
@@ -46,7 +46,7 @@ public static class MailComposer
             lines.Add(string.Format(CultureInfo.CurrentCulture, NotificationText.Body_Reason, ev.Note));
         }
 
-        var digestLine = $"{c.CaseNumber} {OneLine(c.Title)}: {what}";
+        var digestLine = $"{caseNumber} {OneLine(title)}: {what}";
         return new MailContent(subject, Text(lines, link), Html(lines, link), Cut(digestLine, 1000), Detail(lines.Skip(1)), path);
     }
 
@@ -118,9 +118,17 @@ public static class MailComposer
     private static string Text(IEnumerable<string> lines, string link) =>
         string.Join("\n\n", lines) + "\n\n" + string.Format(CultureInfo.CurrentCulture, NotificationText.Body_Link, link) + "\n\n-- \n" + NotificationText.Body_Footer + "\n";
 
-    private static string Html(IEnumerable<string> lines, string link)
+    private static string Html(IReadOnlyList<string> lines, string link)
     {
-        var b = new StringBuilder("<!DOCTYPE html><html lang=\"da\"><body style=\"font-family:sans-serif\">");
+        // Sized for the whole page at once (a Danish letter is encoded as six characters): the fan-out
+        // composes one per change while the moves run, and a growing builder copied itself several times.
+        var size = 400 + 2 * link.Length;
+        foreach (var line in lines)
+        {
+            size += line.Length * 2 + 7;
+        }
+
+        var b = new StringBuilder(size).Append("<!DOCTYPE html><html lang=\"da\"><body style=\"font-family:sans-serif\">");
         foreach (var line in lines)
         {
             b.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");

@@ -105,7 +105,7 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
 
         // The pending rows' delete waits for the moves' gate: at the requests' priority, so that a move
         // never waits for a lowered thread that holds it.
-        var done = await writer.WriteAsync(db => db.PendingFanOuts.Where(f => ids.Contains(f.CaseEventId)).ExecuteDeleteAsync(ct), ct);
+        var done = await writer.WriteAsync(db => db.PendingFanOuts.Where(f => EF.Parameter(ids).Contains(f.CaseEventId)).ExecuteDeleteAsync(ct), ct);
         return (ids.Count, done, rows.Select(r => r.RecipientUserId).ToHashSet());
     }
 
@@ -119,7 +119,9 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
             return (ids, [], []);
         }
 
-        var events = await read.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+        // A pass's lists (hundreds of ids) go as one array parameter (EF.Parameter): with EF's default of a
+        // parameter per item, the SQL differs with every count, and EF generated it anew for nearly every pass.
+        var events = await read.CaseEvents.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
         var (bodies, rows) = await PlanAsync(read, events, clock.GetUtcNow().UtcDateTime, ct);
         return (ids, bodies, rows);
     }
@@ -129,10 +131,15 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         var bodies = new List<NotificationBody>();
         var rows = new List<OutboxMessage>();
         var caseIds = events.Select(e => e.CaseId).Distinct().ToList();
-        var cases = await db.Cases.AsNoTracking().Include(c => c.Pool).Include(c => c.PartnerDepartments).Include(c => c.Assignments)
-            .AsSplitQuery().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        // Only what the rules, the texts and the audiences use (not the business case's texts): a pass reads
+        // hundreds of cases while the moves run, and what it allocates is collected on their threads too.
+        var cases = await db.Cases.AsNoTracking().Where(c => EF.Parameter(caseIds).Contains(c.Id))
+            .Select(c => new Facts(c.Id, c.CaseNumber, c.Title, c.CreatedByUserId, c.Pool == null ? default : c.Pool.Kind,
+                c.RecommendedAmount ?? c.RequestedAmount, c.PeriodStart, c.PeriodEnd, c.LeadDepartmentId,
+                c.PartnerDepartments.Select(p => p.DepartmentId).ToList(), c.Assignments.Select(a => a.UserId).ToList()))
+            .AsSplitQuery().ToDictionaryAsync(c => c.Id, ct);
 
-        var planned = new List<(CaseEvent Event, InnovationCase Case, CaseParties Parties, List<(NotificationKind Kind, Audience Audience)> Kinds)>();
+        var planned = new List<(CaseEvent Event, Facts Case, CaseParties Parties, List<(NotificationKind Kind, Audience Audience)> Kinds)>();
         foreach (var ev in events)
         {
             // A case gone since (or hidden from every reader) tells nobody.
@@ -141,11 +148,10 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
                 continue;
             }
 
-            var kinds = NotificationRules.For(ev, c, c.Pool?.Kind ?? default).ToList();
+            var kinds = NotificationRules.For(ev, c.Pool, c.Amount, BusinessCase.IsMultiYear(c.PeriodStart, c.PeriodEnd)).ToList();
             if (kinds.Count > 0)
             {
-                var parties = new CaseParties(c.LeadDepartmentId, c.PartnerDepartments.Select(p => p.DepartmentId).ToList(), c.Assignments.Select(a => a.UserId).ToList());
-                planned.Add((ev, c, parties, kinds));
+                planned.Add((ev, c, new CaseParties(c.LeadDepartmentId, c.PartnerDepartmentIds, c.AssignedUserIds), kinds));
             }
         }
 
@@ -178,11 +184,11 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
                     // One text for every recipient of the kind: what it shows is what each of them may see.
                     if (body is null)
                     {
-                        body = NotificationBody.From(MailComposer.ForChange(kind, c, ev, options.Value.PublicBaseUrl), NotificationBody.IdOf(ev.Id, kind));
+                        body = NotificationBody.From(MailComposer.ForChange(kind, c.CaseNumber, c.Title, ev, options.Value.PublicBaseUrl), NotificationBody.IdOf(ev.Id, kind));
                         bodies.Add(body);
                     }
 
-                    var row = Outbox.Row(u.Actor.UserId, u.Email, kind, c, body, now, delivery);
+                    var row = Outbox.Row(u.Actor.UserId, u.Email, kind, c.Id, c.CaseNumber, body, now, delivery);
                     row.CreatedAt = ev.At;
                     row.Body = null;
                     rows.Add(row);
@@ -193,7 +199,7 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         return (bodies, rows);
     }
 
-    private static bool InAudience(Actor a, Audience audience, InnovationCase c, CaseParties parties, IReadOnlyList<string> mentioned, string? assignedUserId) => audience switch
+    private static bool InAudience(Actor a, Audience audience, Facts c, CaseParties parties, IReadOnlyList<string> mentioned, string? assignedUserId) => audience switch
     {
         Audience.CaseRegistrar => a.UserId == c.CreatedByUserId && a.Role == Role.Caseworker,
         Audience.MentionedUsers => mentioned.Contains(a.UserId) && a.MayReadNotes(),
@@ -227,16 +233,20 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         var departments = departmentIds.Cast<int?>().ToList();
         var staff = Role.DepartmentStaff;
         var users = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && roles.Contains(u.Role) && (u.Role != staff || departments.Contains(u.DepartmentId)))
+            .Where(u => u.IsActive && EF.Parameter(roles).Contains(u.Role) && (u.Role != staff || EF.Parameter(departments).Contains(u.DepartmentId)))
             .Select(u => new
             {
                 u.Id, u.Email, u.DisplayName, u.Role, u.DepartmentId,
-                Choices = db.NotificationPreferences.Where(p => p.UserId == u.Id && kinds.Contains(p.Kind)).Select(p => new { p.Kind, p.Delivery }).ToList(),
+                Choices = db.NotificationPreferences.Where(p => p.UserId == u.Id && EF.Parameter(kinds).Contains(p.Kind)).Select(p => new { p.Kind, p.Delivery }).ToList(),
             })
             .ToListAsync(ct);
         return users.Select(u => new Recipient(new Actor(u.Id, u.DisplayName, u.Role, u.DepartmentId), string.IsNullOrWhiteSpace(u.Email) ? null : u.Email,
             u.Choices.ToDictionary(p => p.Kind, p => (NotificationDelivery?)p.Delivery))).ToList();
     }
+
+    /// <summary>What a pass reads of a case: the amount is the recommended one where there is one, else the requested.</summary>
+    private sealed record Facts(int Id, string CaseNumber, string Title, string CreatedByUserId, PoolKind Pool, long Amount, DateOnly PeriodStart,
+        DateOnly PeriodEnd, int LeadDepartmentId, List<int> PartnerDepartmentIds, List<string> AssignedUserIds);
 
     private sealed record Recipient(Actor Actor, string? Email, Dictionary<NotificationKind, NotificationDelivery?> Choices);
 }

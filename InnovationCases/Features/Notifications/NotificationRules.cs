@@ -9,14 +9,15 @@ namespace InnovationCases.Features.Notifications;
 /// </summary>
 public static class NotificationRules
 {
-    public static IEnumerable<(NotificationKind Kind, Audience Audience)> For(CaseEvent ev, InnovationCase c, PoolKind pool)
+    /// <param name="amount">The recommended amount where there is one, else the requested (what the council threshold is about).</param>
+    public static IEnumerable<(NotificationKind Kind, Audience Audience)> For(CaseEvent ev, PoolKind pool, long amount, bool isMultiYear)
     {
         if (ev.Kind == CaseEventKind.Moved)
         {
             yield return (NotificationKind.CaseMoved, Audience.CaseDepartments);
             yield return (NotificationKind.CaseMoved, Audience.CaseRegistrar);
 
-            if (ev.ToStage == Stage.Recommended && BusinessCase.NeedsCouncilDecision(pool, c.RecommendedAmount ?? c.RequestedAmount, c.IsMultiYear))
+            if (ev.ToStage == Stage.Recommended && BusinessCase.NeedsCouncilDecision(pool, amount, isMultiYear))
             {
                 yield return (NotificationKind.CouncilDecisionPending, Audience.Caseworkers);
             }

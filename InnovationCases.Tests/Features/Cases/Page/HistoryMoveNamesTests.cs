@@ -44,7 +44,7 @@ public sealed class HistoryMoveNamesTests : BunitTestContext
             new ActivityItem(1, "INNO-2026-0001", "A", CaseEventKind.Moved, Stage.Submitted, Stage.Screened, trigger, "Sara Lund", At),
         }));
         // Mine sager shows the notification's lines, the same the e-mail carries.
-        var notification = MailComposer.ForChange(NotificationKind.CaseMoved, new InnovationCase { CaseNumber = "INNO-2026-0001", Title = "A" }, ev, "https://innovation.test");
+        var notification = MailComposer.ForChange(NotificationKind.CaseMoved, "INNO-2026-0001", "A", ev, "https://innovation.test");
 
         foreach (var line in new[] { timeline.Find("[data-event]").TextContent, feed.Find("li").TextContent, notification.Detail, notification.Text })
         {
