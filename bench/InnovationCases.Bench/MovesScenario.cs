@@ -136,6 +136,10 @@ internal static class MovesScenario
         // Bytes allocated per move (all threads): unlike CPU time, it does not grow with the other
         // work on the machine, so a before/after on a busy machine can still show what EF's per-move work costs.
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        // Collections and the time the GC paused every thread: what allocation by work beside the moves (B9's fan-out) costs them.
+        var gen0Before = GC.CollectionCount(0);
+        var gen1Before = GC.CollectionCount(1);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -170,10 +174,11 @@ internal static class MovesScenario
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var serverUsed = server?.Seconds() - serverBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var gcNote = $", {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(1) - gen1Before} gen1 collections pausing {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:0} ms";
         var serverNote = serverUsed is { } used ? $", server CPU {used * 1000 / moves:0.00} ms per move" : "";
         // Moves over 10 ms: with one writer, mostly the commits that checkpointed the WAL (a count, less load-bound than a rate).
         var slow = latencies.Count(l => l > 10);
-        Console.WriteLine($"    B1 {moves} moves, {writers} writer(s): {allocated / 1024.0 / moves:0.0} KB allocated per move, app CPU {cpuUsed.TotalMilliseconds / moves:0.00} ms per move{serverNote}, {slow} moves over 10 ms");
+        Console.WriteLine($"    B1 {moves} moves, {writers} writer(s): {moves / total.Elapsed.TotalSeconds:0} moves/s, {allocated / 1024.0 / moves:0.0} KB allocated per move, app CPU {cpuUsed.TotalMilliseconds / moves:0.00} ms per move{serverNote}{gcNote}, {slow} moves over 10 ms");
         trace?.Dispose();
         if (waits is not null)
         {
