@@ -34,7 +34,7 @@ internal static class PreparedInsert
         bool skipExisting = false)
         where T : class
     {
-        if (!db.Database.IsSqlite() || rows.Count <= 1)
+        if (!MappedSql.IsSqlite(db) || rows.Count <= 1)
         {
             await MappedSql.InsertManyAsync(db, properties, rows, ct, skipExisting);
             return;

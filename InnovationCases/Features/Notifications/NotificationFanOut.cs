@@ -233,11 +233,11 @@ public sealed class NotificationFanOut(DbWriter writer, IDbContextFactory<AppDbC
         var departments = departmentIds.Cast<int?>().ToList();
         var staff = Role.DepartmentStaff;
         var users = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && EF.Parameter(roles).Contains(u.Role) && (u.Role != staff || EF.Parameter(departments).Contains(u.DepartmentId)))
+            .Where(u => u.IsActive && roles.Contains(u.Role) && (u.Role != staff || EF.Parameter(departments).Contains(u.DepartmentId)))
             .Select(u => new
             {
                 u.Id, u.Email, u.DisplayName, u.Role, u.DepartmentId,
-                Choices = db.NotificationPreferences.Where(p => p.UserId == u.Id && EF.Parameter(kinds).Contains(p.Kind)).Select(p => new { p.Kind, p.Delivery }).ToList(),
+                Choices = db.NotificationPreferences.Where(p => p.UserId == u.Id && kinds.Contains(p.Kind)).Select(p => new { p.Kind, p.Delivery }).ToList(),
             })
             .ToListAsync(ct);
         return users.Select(u => new Recipient(new Actor(u.Id, u.DisplayName, u.Role, u.DepartmentId), string.IsNullOrWhiteSpace(u.Email) ? null : u.Email,
